@@ -1,0 +1,52 @@
+package se.hjalpmedelsnav.mappings.message;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlElementWrapper;
+import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
+import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * The hub's answer to every message on a municipality's {@code .out} queue, correlated by the
+ * message's {@code messageId}.
+ *
+ * @param inReplyTo    the messageId answered, or null when the body was too broken to read one
+ * @param hubReference the hub's id of the message (a UUID); the same on a duplicate's receipt
+ * @param notices      information that is not an error (for example that an incident report is due)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JacksonXmlRootElement(localName = "receipt")
+public record Receipt(
+        String type,
+        String inReplyTo,
+        String hubReference,
+        ReceiptStatus status,
+        boolean duplicate,
+        @JacksonXmlElementWrapper(localName = "errors") @JacksonXmlProperty(localName = "error")
+        List<ContractError> errors,
+        @JacksonXmlElementWrapper(localName = "notices") @JacksonXmlProperty(localName = "notice")
+        List<String> notices,
+        OffsetDateTime at) {
+
+    public static final String TYPE = "RECEIPT";
+
+    public static Receipt accepted(String inReplyTo, String hubReference, OffsetDateTime at) {
+        return new Receipt(TYPE, inReplyTo, hubReference, ReceiptStatus.ACCEPTED, false, List.of(), null, at);
+    }
+
+    public static Receipt rejected(String inReplyTo, String hubReference, List<ContractError> errors,
+            OffsetDateTime at) {
+        return new Receipt(TYPE, inReplyTo, hubReference, ReceiptStatus.REJECTED, false, List.copyOf(errors), null,
+                at);
+    }
+
+    /** The original receipt, sent again to a message whose messageId the hub has already seen. */
+    public Receipt asDuplicate() {
+        return new Receipt(type, inReplyTo, hubReference, status, true, errors, notices, at);
+    }
+
+    public boolean isAccepted() {
+        return status == ReceiptStatus.ACCEPTED;
+    }
+}

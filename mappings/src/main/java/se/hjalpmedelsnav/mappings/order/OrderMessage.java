@@ -1,0 +1,42 @@
+package se.hjalpmedelsnav.mappings.order;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlElementWrapper;
+import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
+import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
+import java.time.OffsetDateTime;
+import java.util.List;
+import se.hjalpmedelsnav.mappings.message.KommunMessage;
+import se.hjalpmedelsnav.mappings.message.MessageType;
+
+/**
+ * An ORDER (beställning) of assistive devices for one user, placed on a municipality's customer
+ * and payer numbers. JSON and XML share this structure; the schemas are
+ * {@code schema/kommun-message.schema.json} and {@code schema/kommun-message.xsd}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JacksonXmlRootElement(localName = "order")
+public record OrderMessage(
+        MessageType type,
+        String messageId,
+        String kommunCode,
+        OffsetDateTime sentAt,
+        Orderer orderer,
+        String customerNumber,
+        String payerNumber,
+        Decision decision,
+        Recipient recipient,
+        Delivery delivery,
+        Boolean riskAnalysisDone,
+        Boolean consentObtained,
+        @JacksonXmlElementWrapper(localName = "lines") @JacksonXmlProperty(localName = "line")
+        List<OrderLine> lines,
+        String note) implements KommunMessage {
+
+    @Override
+    public String toString() {
+        // Names and identity numbers must never reach a log line through toString().
+        return "OrderMessage[messageId=" + messageId + ", kommunCode=" + kommunCode + ", customerNumber="
+                + customerNumber + ", lines=" + (lines == null ? 0 : lines.size()) + "]";
+    }
+}

@@ -1,0 +1,73 @@
+package se.hjalpmedelsnav.mappings.registry;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Who may order what on which numbers: municipalities, their customer and payer numbers, private
+ * contractors, product areas and the assortment. Immutable; held in memory and swapped whole on
+ * reload, so lookups on the message path never touch a file or a database.
+ */
+public final class Registry {
+
+    private final Map<String, Municipality> municipalities;
+    private final Map<String, PrivateContractor> privateContractors;
+    private final Map<String, ProductArea> productAreas;
+    private final Map<String, Article> assortment;
+
+    public Registry(List<Municipality> municipalities, List<PrivateContractor> privateContractors,
+            List<ProductArea> productAreas, List<Article> assortment) {
+        this.municipalities = index(municipalities, Municipality::code);
+        this.privateContractors = index(privateContractors, PrivateContractor::orgNumber);
+        this.productAreas = index(productAreas, ProductArea::code);
+        this.assortment = index(assortment, Article::articleNumber);
+    }
+
+    private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
+        return (items == null ? List.<T>of() : items).stream()
+                .collect(Collectors.toMap(key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    }
+
+    public List<Municipality> municipalities() {
+        return List.copyOf(municipalities.values());
+    }
+
+    public List<PrivateContractor> privateContractors() {
+        return List.copyOf(privateContractors.values());
+    }
+
+    public List<ProductArea> productAreas() {
+        return List.copyOf(productAreas.values());
+    }
+
+    public List<Article> assortment() {
+        return List.copyOf(assortment.values());
+    }
+
+    public Optional<Municipality> municipality(String kommunCode) {
+        return Optional.ofNullable(kommunCode).map(municipalities::get);
+    }
+
+    /** The customer number if it is registered for that municipality (and only then). */
+    public Optional<CustomerNumber> customerNumber(String kommunCode, String customerNumber) {
+        return municipality(kommunCode).flatMap(m -> m.customerNumbers().stream()
+                .filter(c -> c.number().equals(customerNumber))
+                .findFirst());
+    }
+
+    public Optional<PrivateContractor> privateContractor(String orgNumber) {
+        return Optional.ofNullable(orgNumber).map(privateContractors::get);
+    }
+
+    public Optional<ProductArea> productArea(String code) {
+        return Optional.ofNullable(code).map(productAreas::get);
+    }
+
+    public Optional<Article> article(String articleNumber) {
+        return Optional.ofNullable(articleNumber).map(assortment::get);
+    }
+}
