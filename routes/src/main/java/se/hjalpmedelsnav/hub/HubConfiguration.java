@@ -1,0 +1,25 @@
+package se.hjalpmedelsnav.hub;
+
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import se.hjalpmedelsnav.mappings.message.KommunMessageParser;
+import se.hjalpmedelsnav.mappings.message.ParserLimits;
+
+@Configuration
+public class HubConfiguration {
+
+    @Bean
+    public Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+
+    /** Schemas are compiled once here; parsing a message compiles nothing. */
+    @Bean
+    public KommunMessageParser kommunMessageParser(@Value("${nav.intake.max-bytes:262144}") int maxBytes,
+            @Value("${nav.intake.max-depth:32}") int maxDepth,
+            @Value("${nav.intake.max-string-length:4096}") int maxStringLength) {
+        return new KommunMessageParser(new ParserLimits(maxBytes, maxDepth, maxStringLength));
+    }
+}

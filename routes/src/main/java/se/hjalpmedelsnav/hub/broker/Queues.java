@@ -1,0 +1,28 @@
+package se.hjalpmedelsnav.hub.broker;
+
+/** Names of the broker addresses the hub uses. All are anycast queues with the same name as their address. */
+public final class Queues {
+
+    /** Accepted orders waiting for delivery to the supplier. */
+    public static final String ORDER_TO_SUPPLIER = "nav.internal.order.supplier";
+    /** Events from the supplier (webhook) waiting to be translated for the municipality. */
+    public static final String SUPPLIER_EVENTS = "nav.internal.supplier.events";
+    /** Messages a stage gave up on, with the reason in the {@code navFailureReason} property. */
+    public static final String DLQ_KOMMUN_INTAKE = "nav.dlq.kommun.intake";
+    public static final String DLQ_ORDER_TO_SUPPLIER = "nav.dlq.order.supplier";
+    public static final String DLQ_SUPPLIER_EVENTS = "nav.dlq.supplier.events";
+    /** Where the broker itself parks what no stage could handle (a safety net behind the stages' own parking). */
+    public static final String DLQ_BROKER = "nav.dlq.broker";
+    public static final String EXPIRED = "nav.expired";
+
+    private Queues() {
+    }
+
+    public static String kommunIn(String kommunCode) {
+        return "nav.kommun." + kommunCode + ".in";
+    }
+
+    public static String kommunOut(String kommunCode) {
+        return "nav.kommun." + kommunCode + ".out";
+    }
+}

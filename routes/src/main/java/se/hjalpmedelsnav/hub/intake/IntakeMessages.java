@@ -1,0 +1,22 @@
+package se.hjalpmedelsnav.hub.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.stereotype.Component;
+import se.hjalpmedelsnav.mappings.message.KommunMessageMappers;
+
+/** What the intake sends: the canonical message onwards, the receipt back. */
+@Component
+public class IntakeMessages {
+
+    private final ObjectMapper json = KommunMessageMappers.json();
+
+    /** The accepted message in canonical JSON, whatever format it arrived in. */
+    public String canonicalJson(Intake intake) throws JsonProcessingException {
+        return json.writeValueAsString(intake.message());
+    }
+
+    public String receiptJson(Intake intake) throws JsonProcessingException {
+        return json.writeValueAsString(intake.receipt());
+    }
+}

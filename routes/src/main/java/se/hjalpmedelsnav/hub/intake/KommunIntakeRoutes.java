@@ -1,0 +1,90 @@
+package se.hjalpmedelsnav.hub.intake;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+import se.hjalpmedelsnav.hub.StageErrorHandling;
+import se.hjalpmedelsnav.hub.broker.Queues;
+import se.hjalpmedelsnav.mappings.registry.Municipality;
+import se.hjalpmedelsnav.mappings.registry.RegistrySource;
+
+/**
+ * The intake: every municipality's {@code .in} queue, read, checked, recorded and answered.
+ *
+ * <p>One route per municipality comes from the {@code kommun-intake} template (a municipality is
+ * configuration, not code); all of them hand over to the shared {@code kommun-intake} route in the
+ * same thread and JMS transaction. The receipt and the accepted message leave in that transaction.
+ */
+@Component
+public class KommunIntakeRoutes extends RouteBuilder {
+
+    public static final String TEMPLATE = "kommun-intake";
+
+    private final RegistrySource registry;
+
+    public KommunIntakeRoutes(RegistrySource registry) {
+        this.registry = registry;
+    }
+
+    public static String routeId(String kommunCode) {
+        return "kommun-" + kommunCode + "-intake";
+    }
+
+    @Override
+    public void configure() {
+        routeTemplate(TEMPLATE)
+                .templateParameter("kommunCode")
+                .from("jms:queue:nav.kommun.{{kommunCode}}.in?disableReplyTo=true"
+                        + "&concurrentConsumers={{nav.intake.consumers-per-kommun:1}}")
+                .routeConfigurationId("stage-error-handling")
+                .setProperty(StageErrorHandling.DEAD_LETTER_QUEUE, constant(Queues.DLQ_KOMMUN_INTAKE))
+                .setProperty("navStage", constant("kommun-intake"))
+                // The queue, not the body, says who sent it; nothing the sender set travels on.
+                .removeHeaders("*", "JMSMessageID", "JMSXDeliveryCount", "JMS_AMQP_ContentType")
+                .setHeader(IntakeHeaders.KOMMUN_CODE, constant("{{kommunCode}}"))
+                .to("direct:kommun-intake");
+
+        for (Municipality municipality : registry.current().municipalities()) {
+            templatedRoute(TEMPLATE)
+                    .routeId(routeId(municipality.code()))
+                    .parameter("kommunCode", municipality.code());
+        }
+
+        from("direct:kommun-intake").routeId("kommun-intake")
+                .routeConfigurationId("stage-error-handling")
+                .bean(KommunMessageReader.class, "read").id("parse")
+                .bean(ReceiptIssuer.class, "findOriginal").id("dedup")
+                .choice()
+                    .when(simple("${body.duplicate}"))
+                        .log("Duplicate messageId from ${header.navKommunCode}: original receipt ${body.hubReference} sent again")
+                    .otherwise()
+                        .bean(OrderEnforcement.class, "enforce").id("enforce")
+                        .bean(ReceiptIssuer.class, "issue").id("record")
+                .end()
+                .multicast().stopOnException()
+                    .to("direct:forward-accepted", "direct:send-receipt")
+                .end();
+
+        from("direct:forward-accepted").routeId("forward-accepted")
+                .filter(simple("${body.toForward}"))
+                    .setHeader(IntakeHeaders.MESSAGE_ID, simple("${body.messageId}"))
+                    .setHeader(IntakeHeaders.HUB_REFERENCE, simple("${body.hubReference}"))
+                    .setHeader(IntakeHeaders.MESSAGE_TYPE, simple("${body.message.type}"))
+                    .setHeader(IntakeHeaders.BROKER_DUPLICATE_ID, simple("${body.hubReference}"))
+                    .setBody(method(IntakeMessages.class, "canonicalJson"))
+                    .to("jms:queue:" + Queues.ORDER_TO_SUPPLIER + "?jmsMessageType=Text").id("to-order-queue")
+                    .log("Accepted ${header.navMessageType} ${header.navHubReference} from ${header.navKommunCode}")
+                .end();
+
+        from("direct:send-receipt").routeId("send-receipt")
+                .setHeader("JMSCorrelationID", simple("${body.correlationId}"))
+                .setHeader(IntakeHeaders.EVENT_TYPE, constant("RECEIPT"))
+                .setBody(method(IntakeMessages.class, "receiptJson"))
+                .to("direct:kommun-out");
+
+        from("direct:kommun-out").routeId("kommun-out")
+                .removeHeaders("*", IntakeHeaders.KOMMUN_CODE, IntakeHeaders.EVENT_TYPE, "JMSCorrelationID",
+                        IntakeHeaders.HUB_REFERENCE)
+                .toD("jms:queue:nav.kommun.${header." + IntakeHeaders.KOMMUN_CODE + "}.out?jmsMessageType=Text")
+                .id("to-kommun-out");
+    }
+}

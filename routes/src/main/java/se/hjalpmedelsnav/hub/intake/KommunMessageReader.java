@@ -1,0 +1,34 @@
+package se.hjalpmedelsnav.hub.intake;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
+import org.springframework.stereotype.Component;
+import se.hjalpmedelsnav.mappings.message.KommunMessageParser;
+import se.hjalpmedelsnav.mappings.message.ParseResult;
+
+/** First step of the intake: the raw body read into a message, or into the reasons it cannot be. */
+@Component
+public class KommunMessageReader {
+
+    private final KommunMessageParser parser;
+    private final Clock clock;
+
+    public KommunMessageReader(KommunMessageParser parser, Clock clock) {
+        this.parser = parser;
+        this.clock = clock;
+    }
+
+    public Intake read(@Body byte[] body, @Header(IntakeHeaders.KOMMUN_CODE) String queueKommunCode,
+            @Header("JMSMessageID") String transportId, @Header("JMS_AMQP_ContentType") String amqpContentType) {
+        ParseResult parsed = parser.parse(body == null ? new byte[0] : body, amqpContentType);
+        List<se.hjalpmedelsnav.mappings.message.ContractError> errors = parsed instanceof ParseResult.Rejected r
+                ? r.errors()
+                : List.of();
+        return new Intake(queueKommunCode, transportId, UUID.randomUUID().toString(), OffsetDateTime.now(clock),
+                parsed, errors, null, false);
+    }
+}

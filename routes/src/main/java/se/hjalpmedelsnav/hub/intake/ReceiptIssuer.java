@@ -1,0 +1,68 @@
+package se.hjalpmedelsnav.hub.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.stereotype.Component;
+import se.hjalpmedelsnav.hub.tracking.TrackedMessage;
+import se.hjalpmedelsnav.hub.tracking.TrackingStatus;
+import se.hjalpmedelsnav.hub.tracking.TrackingStore;
+import se.hjalpmedelsnav.mappings.message.KommunMessageMappers;
+import se.hjalpmedelsnav.mappings.message.Receipt;
+import se.hjalpmedelsnav.mappings.order.OrderMessage;
+
+/**
+ * Decides a message's receipt and records it: the idempotent consumer on (kommunCode, messageId).
+ * A messageId seen before is answered with its original receipt and nothing else happens.
+ */
+@Component
+public class ReceiptIssuer {
+
+    private final TrackingStore tracking;
+    private final ObjectMapper json = KommunMessageMappers.json();
+
+    public ReceiptIssuer(TrackingStore tracking) {
+        this.tracking = tracking;
+    }
+
+    /** The original receipt when this municipality sent this messageId before. */
+    public Intake findOriginal(Intake intake) throws JsonProcessingException {
+        if (intake.messageId() == null) {
+            return intake;
+        }
+        var seen = tracking.find(intake.queueKommunCode(), intake.messageId());
+        if (seen.isEmpty()) {
+            return intake;
+        }
+        return intake.asDuplicateOf(json.readValue(seen.get().receiptJson(), Receipt.class));
+    }
+
+    /**
+     * Issues the receipt and records it. Two copies of one message handled at once both get here;
+     * the store's unique key lets one win, and the other is rolled back and redelivered, and then
+     * answered as a duplicate.
+     */
+    public Intake issue(Intake intake) throws JsonProcessingException {
+        Receipt receipt = intake.errors().isEmpty()
+                ? Receipt.accepted(intake.messageId(), intake.hubReference(), intake.receivedAt())
+                : Receipt.rejected(intake.messageId(), intake.hubReference(), intake.errors(), intake.receivedAt());
+        if (intake.messageId() != null) {
+            var message = intake.message();
+            var tracked = new TrackedMessage(intake.hubReference(), intake.queueKommunCode(), intake.messageId(),
+                    message == null ? null : message.type().name(),
+                    message instanceof OrderMessage order ? order.customerNumber() : null,
+                    receipt.isAccepted() ? TrackingStatus.ACCEPTED : TrackingStatus.REJECTED,
+                    json.writeValueAsString(receipt), intake.receivedAt());
+            if (!tracking.recordIfAbsent(tracked)) {
+                throw new ConcurrentDuplicateException();
+            }
+        }
+        return intake.withReceipt(receipt);
+    }
+
+    /** Another copy of the same message was recorded first; rolling back lets the redelivery answer it as a duplicate. */
+    public static class ConcurrentDuplicateException extends RuntimeException {
+        public ConcurrentDuplicateException() {
+            super("the same messageId was recorded concurrently; redelivery answers it as a duplicate");
+        }
+    }
+}

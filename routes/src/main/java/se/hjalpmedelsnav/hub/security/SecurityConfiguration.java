@@ -1,0 +1,56 @@
+package se.hjalpmedelsnav.hub.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+
+/**
+ * Spring Security in front of everything: Hawtio and Jolokia (form login), the admin API (basic),
+ * the supplier webhook (basic, SUPPLIER role) and the actuator (health open for probes).
+ */
+@Configuration
+public class SecurityConfiguration {
+
+    @Bean
+    public SecurityFilterChain hubSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/login", "/error").permitAll()
+                        // The supplier simulator checks its own OAuth2 tokens, like the real supplier's API.
+                        .requestMatchers("/simulator/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/supplier/events").hasRole("SUPPLIER")
+                        .requestMatchers(HttpMethod.GET, "/api/admin/**").hasAnyRole("ADMIN", "VIEWER")
+                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/actuator/**", "/hawtio/**").hasAnyRole("ADMIN", "VIEWER")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.defaultSuccessUrl("/hawtio/", false))
+                .httpBasic(Customizer.withDefaults())
+                .logout(logout -> logout.logoutUrl("/hawtio/auth/logout").logoutSuccessUrl("/login?logout"))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        // Machine clients authenticate with basic auth on every call; no browser session to forge.
+                        .ignoringRequestMatchers("/api/**", "/simulator/**"));
+        return http.build();
+    }
+
+    @Bean
+    public UserDetailsService hubUserDetails(HubUsers hubUsers) {
+        var manager = new InMemoryUserDetailsManager();
+        for (HubUsers.User user : hubUsers.users()) {
+            manager.createUser(User.withUsername(user.username())
+                    .password(user.password())
+                    .roles(user.roles().toArray(String[]::new))
+                    .build());
+        }
+        return manager;
+    }
+}

@@ -1,0 +1,18 @@
+package se.hjalpmedelsnav.hub.tracking;
+
+/** Where a message stands in the hub, as the tracking store records it. */
+public enum TrackingStatus {
+    /** Validated; held on a durable queue until delivered. */
+    ACCEPTED,
+    /** Refused with a receipt; nothing was forwarded. */
+    REJECTED,
+    /** The supplier's API took it. */
+    SENT_TO_SUPPLIER,
+    CONFIRMED,
+    BACKORDERED,
+    DELIVERED,
+    CANCELLED,
+    REJECTED_BY_SUPPLIER,
+    /** A stage gave up on it; it sits on a dead-letter queue with its reason. */
+    PARKED
+}

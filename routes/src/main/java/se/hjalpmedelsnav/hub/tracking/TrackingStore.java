@@ -1,0 +1,107 @@
+package se.hjalpmedelsnav.hub.tracking;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The hub's record of every message it answered: the idempotent consumer on (kommunCode, messageId),
+ * the way from a hubReference back to the municipality, and the status operators search by.
+ */
+@Repository
+public class TrackingStore {
+
+    private final JdbcTemplate jdbc;
+
+    public TrackingStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records a message and its receipt; false when that municipality already sent that messageId. */
+    public boolean recordIfAbsent(TrackedMessage message) {
+        try {
+            jdbc.update("""
+                    insert into tracked_message (hub_reference, kommun_code, message_id, message_type,
+                        customer_number, status, receipt, received_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    message.hubReference(), message.kommunCode(), message.messageId(), message.messageType(),
+                    message.customerNumber(), message.status().name(), message.receiptJson(),
+                    timestamp(message.receivedAt()), timestamp(message.receivedAt()));
+            return true;
+        } catch (DuplicateKeyException alreadySeen) {
+            return false;
+        }
+    }
+
+    public Optional<TrackedMessage> find(String kommunCode, String messageId) {
+        return jdbc.query("select * from tracked_message where kommun_code = ? and message_id = ?",
+                TrackingStore::row, kommunCode, messageId).stream().findFirst();
+    }
+
+    public Optional<TrackedMessage> byHubReference(String hubReference) {
+        return jdbc.query("select * from tracked_message where hub_reference = ?", TrackingStore::row, hubReference)
+                .stream().findFirst();
+    }
+
+    public List<TrackedMessage> search(TrackingQuery query) {
+        var sql = new StringBuilder("select * from tracked_message where 1 = 1");
+        var args = new java.util.ArrayList<Object>();
+        if (query.kommunCode() != null) {
+            sql.append(" and kommun_code = ?");
+            args.add(query.kommunCode());
+        }
+        if (query.messageId() != null) {
+            sql.append(" and message_id = ?");
+            args.add(query.messageId());
+        }
+        if (query.hubReference() != null) {
+            sql.append(" and hub_reference = ?");
+            args.add(query.hubReference());
+        }
+        if (query.customerNumber() != null) {
+            sql.append(" and customer_number = ?");
+            args.add(query.customerNumber());
+        }
+        if (query.status() != null) {
+            sql.append(" and status = ?");
+            args.add(query.status().name());
+        }
+        sql.append(" order by received_at desc limit ").append(Math.max(1, Math.min(query.limit(), 500)));
+        return jdbc.query(sql.toString(), TrackingStore::row, args.toArray());
+    }
+
+    public boolean updateStatus(String hubReference, TrackingStatus status, OffsetDateTime at) {
+        return jdbc.update("update tracked_message set status = ?, updated_at = ? where hub_reference = ?",
+                status.name(), timestamp(at), hubReference) == 1;
+    }
+
+    /** Records a supplier event; false when the same event id was passed on before. */
+    public boolean recordSupplierEventIfAbsent(String eventId, String hubReference, String status,
+            OffsetDateTime at) {
+        try {
+            jdbc.update("insert into supplier_event (event_id, hub_reference, status, received_at) values (?, ?, ?, ?)",
+                    eventId, hubReference, status, timestamp(at));
+            return true;
+        } catch (DuplicateKeyException alreadySeen) {
+            return false;
+        }
+    }
+
+    private static Timestamp timestamp(OffsetDateTime at) {
+        return Timestamp.from(at.toInstant());
+    }
+
+    private static TrackedMessage row(ResultSet rs, int n) throws SQLException {
+        return new TrackedMessage(rs.getString("hub_reference"), rs.getString("kommun_code"),
+                rs.getString("message_id"), rs.getString("message_type"), rs.getString("customer_number"),
+                TrackingStatus.valueOf(rs.getString("status")), rs.getString("receipt"),
+                rs.getTimestamp("received_at").toInstant().atOffset(ZoneOffset.UTC));
+    }
+}

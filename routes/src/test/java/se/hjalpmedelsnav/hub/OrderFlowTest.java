@@ -1,0 +1,279 @@
+package se.hjalpmedelsnav.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import se.hjalpmedelsnav.hub.support.HubTest;
+import se.hjalpmedelsnav.hub.support.KommunAmqpClient;
+import se.hjalpmedelsnav.hub.support.TestOrders;
+
+/**
+ * The order flow end to end on the embedded default: a municipality's system sends over AMQP 1.0
+ * to the real embedded broker, the hub enforces and answers, the supplier simulator takes the order
+ * over real HTTP (OAuth2) and reports back through the webhook.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OrderFlowTest {
+
+    static final int HTTP_PORT = HubTest.freePort();
+    static final int BROKER_PORT = HubTest.freePort();
+    static final Path DATA_DIR = HubTest.newDataDir();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @DynamicPropertySource
+    static void hub(DynamicPropertyRegistry registry) {
+        HubTest.embeddedHub(registry, HTTP_PORT, BROKER_PORT, DATA_DIR);
+    }
+
+    KommunAmqpClient goteborg;
+
+    @BeforeAll
+    void connect() throws Exception {
+        goteborg = new KommunAmqpClient(BROKER_PORT, "1480");
+    }
+
+    @AfterAll
+    void disconnect() throws Exception {
+        goteborg.close();
+    }
+
+    @Test
+    void acceptsAValidOrderAndReportsItConfirmedAndDeliveredWithDeviceIds() throws Exception {
+        String messageId = TestOrders.newMessageId();
+
+        goteborg.send(TestOrders.validOrder(messageId));
+
+        JsonNode receipt = goteborg.receipt(messageId);
+        assertThat(receipt.path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(receipt.path("duplicate").asBoolean()).isFalse();
+        assertThat(receipt.path("errors")).isEmpty();
+        String hubReference = receipt.path("hubReference").asText();
+        assertThat(hubReference).matches("[0-9a-f-]{36}");
+
+        assertThat(goteborg.orderStatus(messageId, "CONFIRMED").path("hubReference").asText()).isEqualTo(hubReference);
+        JsonNode delivered = goteborg.orderStatus(messageId, "DELIVERED");
+        assertThat(delivered.path("deviceIds")).hasSize(2);
+
+        JsonNode atSupplier = supplierReceived(hubReference);
+        assertThat(atSupplier.path("receivedCount").asInt()).isEqualTo(1);
+        assertThat(atSupplier.toString()).contains("KN-1480-001", "BN-1480-01", "HMN-10001");
+    }
+
+    @Test
+    void acceptsTheSameOrderInXml() throws Exception {
+        String messageId = TestOrders.newMessageId();
+
+        goteborg.send(TestOrders.validOrderXml(messageId));
+
+        JsonNode receipt = goteborg.receipt(messageId);
+        assertThat(receipt.path("status").asText()).as(receipt.toString()).isEqualTo("ACCEPTED");
+        assertThat(goteborg.orderStatus(messageId, "DELIVERED").path("deviceIds")).hasSize(1);
+    }
+
+    @Test
+    void answersADuplicateWithTheOriginalReceiptAndOrdersNothingMore() throws Exception {
+        String messageId = TestOrders.newMessageId();
+        goteborg.send(TestOrders.validOrder(messageId));
+        JsonNode original = goteborg.receipt(messageId);
+        goteborg.orderStatus(messageId, "DELIVERED");
+
+        goteborg.send(TestOrders.validOrder(messageId));
+
+        JsonNode again = goteborg.awaitMessage(messageId,
+                m -> "RECEIPT".equals(m.path("type").asText()) && m.path("duplicate").asBoolean());
+        assertThat(again.path("hubReference").asText()).isEqualTo(original.path("hubReference").asText());
+        assertThat(again.path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(supplierReceived(original.path("hubReference").asText()).path("receivedCount").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void reportsAnOrderTheSupplierRefusesAsRejectedBySupplier() throws Exception {
+        String messageId = TestOrders.newMessageId();
+        ObjectNode order = TestOrders.validOrder(messageId);
+        // The demo simulator no longer carries this article, while the hub's assortment still lists it.
+        ((ObjectNode) order.path("lines").get(0)).put("articleNumber", "HMN-50002");
+
+        goteborg.send(order);
+
+        assertThat(goteborg.receipt(messageId).path("status").asText()).isEqualTo("ACCEPTED");
+        JsonNode rejected = goteborg.orderStatus(messageId, "REJECTED_BY_SUPPLIER");
+        assertThat(rejected.path("errors").get(0).path("code").asText()).isEqualTo("SUPPLIER_REJECTED");
+        assertThat(rejected.path("errors").get(0).path("message").asText()).contains("HMN-50002");
+    }
+
+    static Stream<Arguments> invalidOrders() {
+        return Stream.of(
+                rejection("KOMMUN_MISMATCH", "kommunCode", o -> o.put("kommunCode", "1481")),
+                rejection("CUSTOMER_NUMBER_UNKNOWN", "customerNumber", o -> o.put("customerNumber", "KN-1490-001")),
+                rejection("PAYER_NUMBER_INVALID", "payerNumber", o -> o.put("payerNumber", "BN-1490-01")),
+                rejection("PRIVATE_CONTRACTOR_NO_AGREEMENT", "orderer.privateContractorOrgNumber",
+                        o -> ((ObjectNode) o.path("orderer")).put("privateContractorOrgNumber", "5599000022")),
+                rejection("ORDERER_NOT_AUTHORISED", "lines[0].articleNumber",
+                        o -> ((ObjectNode) o.path("orderer")).put("role", "LOGOPED")),
+                rejection("ARTICLE_NOT_ORDERABLE", "lines[0].articleNumber",
+                        o -> ((ObjectNode) o.path("lines").get(0)).put("articleNumber", "HMN-99999")),
+                rejection("PERSONAL_ID_INVALID", "recipient.personalIdentityNumber",
+                        o -> ((ObjectNode) o.path("recipient")).put("personalIdentityNumber", "19121212-1213")),
+                rejection("RISK_ANALYSIS_MISSING", "riskAnalysisDone", o -> o.put("riskAnalysisDone", false)),
+                rejection("CONSENT_MISSING", "consentObtained", o -> o.remove("consentObtained")),
+                rejection("DELIVERY_NOT_ALLOWED", "delivery.target", o -> {
+                    ((ObjectNode) o.path("recipient")).put("protection", "SKYDDAD_FOLKBOKFORING");
+                    ((ObjectNode) o.path("delivery")).put("target", "RECIPIENT");
+                }),
+                rejection("SCHEMA_INVALID", "customerNumber", o -> o.remove("customerNumber")),
+                rejection("SCHEMA_INVALID", "lines[0].quantity",
+                        o -> ((ObjectNode) o.path("lines").get(0)).put("quantity", "two")),
+                rejection("UNKNOWN_MESSAGE_TYPE", "type", o -> o.put("type", "INVOICE")));
+    }
+
+    static Arguments rejection(String code, String field, java.util.function.Consumer<ObjectNode> change) {
+        UnaryOperator<ObjectNode> apply = o -> {
+            change.accept(o);
+            return o;
+        };
+        return Arguments.of(code, field, apply);
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("invalidOrders")
+    void rejectsAnOrderBreakingARuleWithItsCodeAndField(String code, String field, UnaryOperator<ObjectNode> change)
+            throws Exception {
+        String messageId = TestOrders.newMessageId();
+
+        goteborg.send(change.apply(TestOrders.validOrder(messageId)));
+
+        JsonNode receipt = goteborg.receipt(messageId);
+        assertThat(receipt.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(receipt.path("errors")).as(receipt.toString())
+                .anySatisfy(error -> {
+                    assertThat(error.path("code").asText()).isEqualTo(code);
+                    assertThat(error.path("field").asText()).isEqualTo(field);
+                });
+        assertThat(receipt.toString()).doesNotContain("19121212", "Tolvan");
+        assertThat(supplierOrdersMentioning(messageId)).isEmpty();
+    }
+
+    @Test
+    void reportsEveryBrokenRuleOfAnOrderAtOnce() throws Exception {
+        String messageId = TestOrders.newMessageId();
+        ObjectNode order = TestOrders.validOrder(messageId);
+        order.put("payerNumber", "BN-1490-01");
+        order.put("riskAnalysisDone", false);
+        ((ObjectNode) order.path("lines").get(0)).put("articleNumber", "HMN-99999");
+
+        goteborg.send(order);
+
+        assertThat(goteborg.receipt(messageId).path("errors")).extracting(e -> e.path("code").asText())
+                .contains("PAYER_NUMBER_INVALID", "RISK_ANALYSIS_MISSING", "ARTICLE_NOT_ORDERABLE");
+    }
+
+    @Test
+    void rejectsOrdersFromAMunicipalityThatIsNotPartyToTheAgreement() throws Exception {
+        String messageId = TestOrders.newMessageId();
+        ObjectNode order = TestOrders.validOrder(messageId);
+        order.put("kommunCode", "1446");
+        order.put("customerNumber", "KN-1446-001");
+        order.put("payerNumber", "BN-1446-01");
+
+        try (var karlsborg = new KommunAmqpClient(BROKER_PORT, "1446")) {
+            karlsborg.send(order);
+            JsonNode receipt = karlsborg.receipt(messageId);
+            assertThat(receipt.path("status").asText()).isEqualTo("REJECTED");
+            assertThat(receipt.path("errors")).extracting(e -> e.path("code").asText()).contains("KOMMUN_NOT_PARTY");
+        }
+    }
+
+    @Test
+    void rejectsABodyThatIsNotJsonOnceAndCorrelatesTheReceiptWithTheTransportId() throws Exception {
+        int before = goteborg.receivedFor("").size();
+        String messageId = TestOrders.newMessageId();
+
+        goteborg.send("{\"type\":\"ORDER\",\"messageId\":\"" + messageId + "\", this is not json");
+
+        JsonNode receipt = goteborg.awaitMessage(messageId, m -> true);
+        assertThat(receipt.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(receipt.path("errors").get(0).path("code").asText()).isEqualTo("MALFORMED");
+        assertThat(goteborg.receivedFor("").size()).isEqualTo(before);
+    }
+
+    @Test
+    void rejectsXmlWithADoctypeWithoutExpandingIt() throws Exception {
+        String messageId = TestOrders.newMessageId();
+        String xml = TestOrders.validOrderXml(messageId)
+                .replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                        "<?xml version=\"1.0\"?><!DOCTYPE order [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>")
+                .replace("<customerNumber>KN-1480-001</customerNumber>", "<customerNumber>&x;</customerNumber>");
+
+        goteborg.send(xml);
+
+        JsonNode receipt = goteborg.awaitMessage(messageId, m -> "RECEIPT".equals(m.path("type").asText()));
+        assertThat(receipt.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(receipt.path("errors").get(0).path("code").asText()).isEqualTo("MALFORMED");
+        assertThat(receipt.toString()).doesNotContain("root:");
+    }
+
+    @Test
+    void rejectsABodyOverTheSizeLimitWithoutReadingIt() throws Exception {
+        String messageId = TestOrders.newMessageId();
+        ObjectNode order = TestOrders.validOrder(messageId);
+        order.put("note", "x".repeat(300_000));
+
+        goteborg.send(order);
+
+        JsonNode receipt = goteborg.awaitMessage(messageId, m -> "RECEIPT".equals(m.path("type").asText()));
+        assertThat(receipt.path("errors").get(0).path("code").asText()).isEqualTo("MESSAGE_TOO_LARGE");
+    }
+
+    // --- what the supplier simulator received, over its admin API ---
+
+    private JsonNode supplierOrders() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + "/simulator/admin/orders")).GET()
+                        .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private JsonNode supplierReceived(String hubReference) throws Exception {
+        for (JsonNode order : supplierOrders()) {
+            if (hubReference.equals(order.path("orderId").asText())) {
+                return order;
+            }
+        }
+        throw new AssertionError("the supplier received no order " + hubReference);
+    }
+
+    private List<JsonNode> supplierOrdersMentioning(String text) throws Exception {
+        var found = new ArrayList<JsonNode>();
+        supplierOrders().forEach(o -> {
+            if (o.toString().contains(text)) {
+                found.add(o);
+            }
+        });
+        return found;
+    }
+}

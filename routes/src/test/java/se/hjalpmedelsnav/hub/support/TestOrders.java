@@ -1,0 +1,86 @@
+package se.hjalpmedelsnav.hub.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.UUID;
+
+/**
+ * ORDER bodies for the demo registry (config/registry.yaml): valid by default, each test changes only
+ * what matters to it. The user is fictional: 19121212-1212 is the Swedish Tax Agency's well-known
+ * test personnummer.
+ */
+public final class TestOrders {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TestOrders() {
+    }
+
+    public static String newMessageId() {
+        return "test-" + UUID.randomUUID();
+    }
+
+    /** A valid order from Göteborg (1480): two digital day planners to the home care unit. */
+    public static ObjectNode validOrder(String messageId) {
+        ObjectNode order = JSON.createObjectNode();
+        order.put("type", "ORDER");
+        order.put("messageId", messageId);
+        order.put("kommunCode", "1480");
+        order.put("sentAt", "2026-11-23T10:15:00+01:00");
+        ObjectNode orderer = order.putObject("orderer");
+        orderer.put("id", "at-4711");
+        orderer.put("name", "Anna Arbetsterapeut");
+        orderer.put("role", "ARBETSTERAPEUT");
+        orderer.put("phone", "031-123 45 67");
+        order.put("customerNumber", "KN-1480-001");
+        order.put("payerNumber", "BN-1480-01");
+        ObjectNode decision = order.putObject("decision");
+        decision.put("reference", "BESLUT-2026-1001");
+        decision.put("process", "EXECUTION");
+        decision.put("decidedAt", "2026-11-20");
+        ObjectNode recipient = order.putObject("recipient");
+        recipient.put("personalIdentityNumber", "19121212-1212");
+        recipient.put("name", "Tolvan Tolvansson");
+        recipient.put("protection", "NONE");
+        ObjectNode delivery = order.putObject("delivery");
+        delivery.put("target", "UNIT");
+        ObjectNode address = delivery.putObject("address");
+        address.put("street", "Enhetsgatan 1");
+        address.put("postalCode", "411 01");
+        address.put("city", "Göteborg");
+        ObjectNode contact = delivery.putObject("contact");
+        contact.put("name", "Enhetschef Hemtjänst Centrum");
+        contact.put("phone", "031-765 43 21");
+        order.put("riskAnalysisDone", true);
+        order.put("consentObtained", true);
+        ObjectNode line = order.putArray("lines").addObject();
+        line.put("articleNumber", "HMN-10001");
+        line.put("quantity", 2);
+        return order;
+    }
+
+    public static String validOrderXml(String messageId) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <order xmlns="urn:hjalpmedelsnav:kommun:1">
+                  <type>ORDER</type>
+                  <messageId>%s</messageId>
+                  <kommunCode>1480</kommunCode>
+                  <sentAt>2026-11-23T10:15:00+01:00</sentAt>
+                  <orderer><id>at-4711</id><name>Anna Arbetsterapeut</name><role>ARBETSTERAPEUT</role></orderer>
+                  <customerNumber>KN-1480-001</customerNumber>
+                  <payerNumber>BN-1480-01</payerNumber>
+                  <decision><reference>BESLUT-2026-1002</reference><process>AUTHORITY</process><decidedAt>2026-11-20</decidedAt></decision>
+                  <recipient><personalIdentityNumber>191212121212</personalIdentityNumber><name>Tolvan Tolvansson</name><protection>NONE</protection></recipient>
+                  <delivery>
+                    <target>UNIT</target>
+                    <address><street>Enhetsgatan 1</street><postalCode>41101</postalCode><city>Göteborg</city></address>
+                    <contact><name>Enhetschef</name><phone>031-765 43 21</phone></contact>
+                  </delivery>
+                  <riskAnalysisDone>true</riskAnalysisDone>
+                  <consentObtained>true</consentObtained>
+                  <lines><line><articleNumber>HMN-30001</articleNumber><quantity>1</quantity></line></lines>
+                </order>
+                """.formatted(messageId);
+    }
+}
