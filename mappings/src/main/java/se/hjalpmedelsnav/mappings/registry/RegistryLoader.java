@@ -124,9 +124,8 @@ public final class RegistryLoader {
         }
         StreamReadException unreadable = streamErrorIn(e);
         if (unreadable != null) {
-            JsonLocation location = unreadable.getLocation();
-            return new InvalidRegistryException.Problem(location == null ? 0 : Math.max(location.getLineNr(), 0),
-                    location == null ? 0 : Math.max(location.getColumnNr(), 0), path,
+            // E.g. a duplicate key: Jackson's position is the key itself.
+            return new InvalidRegistryException.Problem(lineOf(unreadable), columnOf(unreadable), path,
                     Objects.requireNonNullElse(unreadable.getOriginalMessage(), "cannot read"));
         }
         // Jackson reports where its parser stood (often the end of the enclosing entry); the path,
