@@ -61,6 +61,7 @@ public final class OrderRules {
     /** The context of an order that arrived on {@code queueKommunCode}'s queue, dated by its sentAt in Swedish time. */
     public static OrderContext contextFor(OrderMessage order, String queueKommunCode, Registry registry) {
         Objects.requireNonNull(order.sentAt(), "An order must carry sentAt to be checked");
-        return new OrderContext(queueKommunCode, registry, order.sentAt().atZoneSameInstant(SWEDISH_TIME).toLocalDate());
+        return new OrderContext(queueKommunCode, registry,
+                order.sentAt().atZoneSameInstant(SWEDISH_TIME).toLocalDate());
     }
 }

@@ -48,8 +48,8 @@ public final class PrivateContractorAgreement implements OrderRule {
                     .map(agreement -> "agreement " + agreement.reference() + " is valid from " + agreement.validFrom()
                             + (agreement.validTo() == null ? "" : " to " + agreement.validTo()))
                     .collect(Collectors.joining("; "));
-            return error("The private contractor has no agreement with municipality " + kommunCode
-                    + " that is valid on the order date " + orderDate + ": " + validity + ".");
+            return error("The private contractor's agreement with municipality " + kommunCode
+                    + " is not valid on the order date " + orderDate + ": " + validity + ".");
         }
         if (valid.stream().noneMatch(agreement -> agreement.covers(kommunCode, order.customerNumber()))) {
             String references = valid.stream().map(agreement -> agreement.reference())
