@@ -1,0 +1,26 @@
+package se.hjalpmedelsnav.mappings.order.rules;
+
+import java.util.List;
+import se.hjalpmedelsnav.mappings.identifier.PersonalIdentityNumber;
+import se.hjalpmedelsnav.mappings.message.ContractError;
+import se.hjalpmedelsnav.mappings.message.ErrorCode;
+import se.hjalpmedelsnav.mappings.order.OrderContext;
+import se.hjalpmedelsnav.mappings.order.OrderMessage;
+import se.hjalpmedelsnav.mappings.order.OrderRule;
+
+/** The user must be identified by a valid personnummer or samordningsnummer, born on or before the order date. */
+public final class RecipientIdentity implements OrderRule {
+
+    @Override
+    public List<ContractError> check(OrderMessage order, OrderContext context) {
+        String number = order.recipient() == null ? null : order.recipient().personalIdentityNumber();
+        if (PersonalIdentityNumber.isValid(number, context.orderDate())) {
+            return List.of();
+        }
+        // The message describes what is expected and never repeats the number.
+        return List.of(ContractError.of(ErrorCode.PERSONAL_ID_INVALID, "recipient.personalIdentityNumber",
+                "recipient.personalIdentityNumber is not a valid personnummer or samordningsnummer: expected "
+                        + "YYYYMMDDNNNC, YYYYMMDD-NNNC, YYMMDD-NNNC or YYMMDD+NNNC with an existing birth date "
+                        + "(day plus 60 for a samordningsnummer) not after the order date and a correct check digit."));
+    }
+}

@@ -1,0 +1,21 @@
+package se.hjalpmedelsnav.mappings.order.rules;
+
+import java.util.List;
+import se.hjalpmedelsnav.mappings.message.ContractError;
+import se.hjalpmedelsnav.mappings.message.ErrorCode;
+import se.hjalpmedelsnav.mappings.order.OrderContext;
+import se.hjalpmedelsnav.mappings.order.OrderMessage;
+import se.hjalpmedelsnav.mappings.order.OrderRule;
+
+/** The orderer must attest that the individual risk analysis was made before ordering. */
+public final class RiskAnalysisAttested implements OrderRule {
+
+    @Override
+    public List<ContractError> check(OrderMessage order, OrderContext context) {
+        if (Boolean.TRUE.equals(order.riskAnalysisDone())) {
+            return List.of();
+        }
+        return List.of(ContractError.of(ErrorCode.RISK_ANALYSIS_MISSING, "riskAnalysisDone",
+                "An individual risk analysis must be made before ordering; send riskAnalysisDone true once it is."));
+    }
+}
