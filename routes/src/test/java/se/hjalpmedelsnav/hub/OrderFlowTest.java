@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -246,6 +247,38 @@ class OrderFlowTest {
 
         JsonNode receipt = goteborg.awaitMessage(messageId, m -> "RECEIPT".equals(m.path("type").asText()));
         assertThat(receipt.path("errors").get(0).path("code").asText()).isEqualTo("MESSAGE_TOO_LARGE");
+    }
+
+    @Test
+    void aMunicipalityClientNotWrittenInJavaOrdersOverAmqpAndHearsTheDelivery() throws Exception {
+        // Borås (1490): a queue no other test reads, so the Node.js client is its only consumer.
+        ObjectNode order = TestOrders.validOrder("replaced-by-the-client");
+        order.put("kommunCode", "1490");
+        order.put("customerNumber", "KN-1490-001");
+        order.put("payerNumber", "BN-1490-01");
+        Path file = Files.createTempFile(DATA_DIR, "order", ".json");
+        Files.writeString(file, order.toString());
+
+        Process node = new ProcessBuilder("node", "send.js", "--kommun", "1490", "--port",
+                String.valueOf(BROKER_PORT), "--wait", "60", file.toString())
+                .directory(Path.of("../tools/kommun-client").toFile())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(node.waitFor()).as(output).isZero();
+        List<JsonNode> answers = new ArrayList<>();
+        for (String line : output.lines().filter(l -> l.startsWith("{")).toList()) {
+            answers.add(JSON.readTree(line));
+        }
+        assertThat(answers).as(output).anySatisfy(a -> {
+            assertThat(a.path("type").asText()).isEqualTo("RECEIPT");
+            assertThat(a.path("status").asText()).isEqualTo("ACCEPTED");
+        });
+        assertThat(answers).as(output).anySatisfy(a -> {
+            assertThat(a.path("status").asText()).isEqualTo("DELIVERED");
+            assertThat(a.path("deviceIds")).hasSize(2);
+        });
     }
 
     // --- what the supplier simulator received, over its admin API ---
