@@ -1,0 +1,53 @@
+package se.hjalpmedelsnav.connectors.supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.oas.OpenApi30;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The schemas of the supplier API's contract ({@code openapi/supplier-api.yaml}), to check a body
+ * against. Each schema is compiled once and reused.
+ */
+public final class SupplierApiSchema {
+
+    public static final String SPEC = "classpath:openapi/supplier-api.yaml";
+
+    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
+            builder -> builder.metaSchema(OpenApi30.getInstance())
+                    .defaultMetaSchemaIri(OpenApi30.getInstance().getIri()));
+    private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+            .formatAssertionsEnabled(true)
+            .build();
+    private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
+
+    /**
+     * What is wrong with the body against the named schema of {@code components/schemas}, empty when
+     * nothing is. Each violation names the place and the rule broken, never the value found there,
+     * so violations are safe to log and to send back.
+     */
+    public List<String> violations(JsonNode body, String schemaName) {
+        JsonSchema schema = schemas.computeIfAbsent(schemaName, name -> factory.getSchema(
+                SchemaLocation.of(SPEC + "#/components/schemas/" + name), config));
+        return schema.validate(body).stream()
+                .sorted(Comparator.comparing(message -> message.getInstanceLocation().toString()))
+                .map(SupplierApiSchema::describe)
+                .toList();
+    }
+
+    private static String describe(ValidationMessage message) {
+        String place = message.getInstanceLocation().toString();
+        if (message.getProperty() != null) {
+            place = place + "." + message.getProperty();
+        }
+        return place + ": " + message.getType();
+    }
+}
