@@ -31,7 +31,8 @@ public final class SupplierApiSchema {
 
     /**
      * What is wrong with the body against the named schema of {@code components/schemas}, empty when
-     * nothing is. Each violation names the place and the rule broken, never the value found there,
+     * nothing is. Each violation names the place (a JSON Pointer) and the rule broken, e.g.
+     * {@code /lines/0/quantity: minimum}, never the value found there,
      * so violations are safe to log and to send back.
      */
     public List<String> violations(JsonNode body, String schemaName) {
@@ -44,10 +45,11 @@ public final class SupplierApiSchema {
     }
 
     private static String describe(ValidationMessage message) {
+        // JSON Pointer of the place; for a missing or unexpected property, the property itself.
         String place = message.getInstanceLocation().toString();
         if (message.getProperty() != null) {
-            place = place + "." + message.getProperty();
+            place = place + "/" + message.getProperty();
         }
-        return place + ": " + message.getType();
+        return (place.isEmpty() ? "/" : place) + ": " + message.getType();
     }
 }
