@@ -1,5 +1,6 @@
 package se.hjalpmedelsnav.connectors.simulator;
 
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -48,9 +49,12 @@ public class SimulatorEventPusher implements DisposableBean {
     public SimulatorEventPusher(SupplierSimulatorProperties properties, RestClient.Builder restClients) {
         this.properties = properties;
         this.webhook = restClients
-                .requestFactory(ClientHttpRequestFactoryBuilder.detect().build(ClientHttpRequestFactorySettings.defaults()
-                        .withConnectTimeout(CONNECT_TIMEOUT)
-                        .withReadTimeout(READ_TIMEOUT)))
+                // HTTP/1.1: the JDK client's h2c upgrade of a POST is refused by some servers (Jetty).
+                .requestFactory(ClientHttpRequestFactoryBuilder.jdk()
+                        .withHttpClientCustomizer(client -> client.version(HttpClient.Version.HTTP_1_1))
+                        .build(ClientHttpRequestFactorySettings.defaults()
+                                .withConnectTimeout(CONNECT_TIMEOUT)
+                                .withReadTimeout(READ_TIMEOUT)))
                 .defaultHeaders(headers -> {
                     if (properties.webhookUsername() != null) {
                         headers.setBasicAuth(properties.webhookUsername(), properties.webhookPassword());
@@ -108,7 +112,7 @@ public class SimulatorEventPusher implements DisposableBean {
         } catch (RuntimeException e) {
             String why = e instanceof RestClientResponseException response
                     ? "HTTP " + response.getStatusCode().value()
-                    : e.getClass().getSimpleName();
+                    : e.getClass().getSimpleName() + ": " + rootCause(e);
             if (attempt >= properties.webhookAttempts()) {
                 LOG.error("Gave up pushing {} for orderId={} after {} attempts ({})", event.status(), event.orderId(),
                         attempt, why);
@@ -120,6 +124,15 @@ public class SimulatorEventPusher implements DisposableBean {
                     event.orderId(), why, attempt, properties.webhookAttempts(), wait);
             scheduler.schedule(() -> push(event, attempt + 1, next), wait, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** The cause of a failure to connect, e.g. connection refused; it names no personal data. */
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " " + cause.getMessage());
     }
 
     @Override

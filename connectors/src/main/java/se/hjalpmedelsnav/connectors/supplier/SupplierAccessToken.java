@@ -1,5 +1,6 @@
 package se.hjalpmedelsnav.connectors.supplier;
 
+import java.net.http.HttpClient;
 import java.time.Clock;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
@@ -73,7 +74,10 @@ public final class SupplierAccessToken {
                 .withConnectTimeout(properties.connectTimeout())
                 .withReadTimeout(properties.readTimeout());
         return RestClient.builder()
-                .requestFactory(ClientHttpRequestFactoryBuilder.detect().build(settings))
+                // HTTP/1.1: the JDK client's h2c upgrade of a POST is refused by some servers (Jetty).
+                .requestFactory(ClientHttpRequestFactoryBuilder.jdk()
+                        .withHttpClientCustomizer(client -> client.version(HttpClient.Version.HTTP_1_1))
+                        .build(settings))
                 .messageConverters(converters -> {
                     converters.clear();
                     converters.add(new FormHttpMessageConverter());

@@ -1,8 +1,11 @@
 package se.hjalpmedelsnav.connectors.supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.Keyword;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
@@ -12,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The schemas of the supplier API's contract ({@code openapi/supplier-api.yaml}), to check a body
@@ -21,9 +25,19 @@ public final class SupplierApiSchema {
 
     public static final String SPEC = "classpath:openapi/supplier-api.yaml";
 
+    /**
+     * The OpenAPI 3.0 schema dialect; the document's own top-level keys are declared as
+     * non-validating, since loading a fragment of the document reads its root too.
+     */
+    private static final JsonMetaSchema OPENAPI_DOCUMENT = JsonMetaSchema.builder(OpenApi30.getInstance())
+            .keywords(Stream.of("openapi", "info", "servers", "security", "tags", "paths", "components")
+                    .map(NonValidationKeyword::new)
+                    .map(Keyword.class::cast)
+                    .toList())
+            .build();
+
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
-            builder -> builder.metaSchema(OpenApi30.getInstance())
-                    .defaultMetaSchemaIri(OpenApi30.getInstance().getIri()));
+            builder -> builder.metaSchema(OPENAPI_DOCUMENT).defaultMetaSchemaIri(OPENAPI_DOCUMENT.getIri()));
     private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
             .formatAssertionsEnabled(true)
             .build();
