@@ -1,0 +1,58 @@
+package se.hjalpmedelsnav.connectors.simulator;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Lets tests and demos steer the simulated supplier and see what reached it. */
+@RestController("simulatorAdminController")
+@ConditionalOnSimulatorEnabled
+@RequestMapping("/simulator/admin")
+public class SimulatorAdminController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatorAdminController.class);
+
+    private final SimulatedSupplier supplier;
+
+    public SimulatorAdminController(SimulatedSupplier supplier) {
+        this.supplier = supplier;
+    }
+
+    @GetMapping("/mode")
+    public SimulatorModeSetting mode() {
+        return supplier.mode();
+    }
+
+    @PostMapping("/mode")
+    public SimulatorModeSetting switchMode(@RequestBody SimulatorModeSetting setting) {
+        supplier.switchTo(setting);
+        LOG.info("Simulator mode switched to {}", setting);
+        return setting;
+    }
+
+    @GetMapping("/orders")
+    public List<ReceivedOrder> orders() {
+        return supplier.receivedOrders();
+    }
+
+    @GetMapping("/orders/{orderId}")
+    public ResponseEntity<ReceivedOrder> order(@PathVariable String orderId) {
+        return supplier.receivedOrder(orderId)
+                .map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    @DeleteMapping("/orders")
+    public ResponseEntity<Void> forgetOrders() {
+        supplier.forgetOrders();
+        return ResponseEntity.noContent().build();
+    }
+}

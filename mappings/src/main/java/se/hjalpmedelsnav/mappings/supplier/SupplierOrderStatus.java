@@ -1,0 +1,11 @@
+package se.hjalpmedelsnav.mappings.supplier;
+
+/** Where an order stands at the supplier, as reported by an {@link SupplierEventType#ORDER_STATUS} event. */
+public enum SupplierOrderStatus {
+    CONFIRMED,
+    /** Not in stock; {@code expectedDeliveryDate} says when it is expected. */
+    BACKORDERED,
+    /** Delivered; the event carries the device ids (individnummer) of the units. */
+    DELIVERED,
+    CANCELLED
+}
