@@ -353,7 +353,8 @@ final class DocumentWalk extends DefaultHandler2 {
         }
         Frame parent = parentOf(current);
         switch (key) {
-            case "cvc-complex-type.2.4.a", "cvc-complex-type.2.4.d" -> unexpectedChild(key, parent, current);
+            case "cvc-complex-type.2.4.a", "cvc-complex-type.2.4.d", "cvc-complex-type.2.4.e",
+                    "cvc-complex-type.2.4.f" -> unexpectedChild(key, parent, current);
             case "cvc-complex-type.2.4.b" -> {
                 current.contentInvalid = true; // endElement names each missing child
             }
@@ -374,12 +375,7 @@ final class DocumentWalk extends DefaultHandler2 {
                     .map(n -> "must be at least " + n).orElse("is too small"));
             case "cvc-maxInclusive-valid" -> add(current, facetNumber(text)
                     .map(n -> "must be at most " + n).orElse("is too large"));
-            default -> {
-                // Follow-ups such as cvc-type.3.1.3 repeat an error already reported for the field.
-                if (!fieldsWithErrors.contains(current.field)) {
-                    add(current, "is not valid");
-                }
-            }
+            default -> add(current, "is not valid");
         }
     }
 
@@ -397,6 +393,10 @@ final class DocumentWalk extends DefaultHandler2 {
         if (key.equals("cvc-complex-type.2.4.a") && !missingBefore(parent, child.name).isEmpty()) {
             return; // endElement of the parent names the missing children
         }
+        if (parent.type.isList()) {
+            add(parent, "has more items than the contract allows");
+            return;
+        }
         add(child, "is not allowed at this position (repeated, or out of the contract's order)");
     }
 
@@ -406,9 +406,13 @@ final class DocumentWalk extends DefaultHandler2 {
         }
         for (XsdContentModel.Child child : frame.type.children()) {
             if (child.required() && !frame.seenChildren.contains(child.name())) {
-                String field = child.repeated() ? frame.field + "[0]" : join(frame.field, child.name());
-                errors.add(ContractError.of(ErrorCode.SCHEMA_INVALID, field, "is required"));
-                fieldsWithErrors.add(field);
+                if (frame.type.isList()) {
+                    add(frame, "must have at least one item"); // as the JSON form says of an empty array
+                } else {
+                    String field = join(frame.field, child.name());
+                    errors.add(ContractError.of(ErrorCode.SCHEMA_INVALID, field, "is required"));
+                    fieldsWithErrors.add(field);
+                }
             }
         }
     }
@@ -429,9 +433,11 @@ final class DocumentWalk extends DefaultHandler2 {
                         "has an element that is not part of the contract");
     }
 
+    /** The first error of a field; the validator's further ones about it only repeat the first. */
     private void add(Frame frame, String message) {
-        errors.add(ContractError.of(ErrorCode.SCHEMA_INVALID, nullIfRoot(frame.field), message));
-        fieldsWithErrors.add(frame.field);
+        if (fieldsWithErrors.add(frame.field)) {
+            errors.add(ContractError.of(ErrorCode.SCHEMA_INVALID, nullIfRoot(frame.field), message));
+        }
     }
 
     private Frame parentOf(Frame frame) {

@@ -172,8 +172,10 @@ final class JsonMessageReader {
             case "maxLength" -> schemaInvalid(at, "must be at most " + number(rule, "maxLength") + " characters");
             case "minimum" -> schemaInvalid(at, "must be at least " + number(rule, "minimum"));
             case "maximum" -> schemaInvalid(at, "must be at most " + number(rule, "maximum"));
-            case "minItems" -> schemaInvalid(at, "must have at least " + number(rule, "minItems") + " item(s)");
-            case "maxItems" -> schemaInvalid(at, "must have at most " + number(rule, "maxItems") + " items");
+            case "minItems" -> schemaInvalid(at, number(rule, "minItems") == 1 ? "must have at least one item"
+                    : "must have at least " + number(rule, "minItems") + " items");
+            case "maxItems" -> schemaInvalid(at, "has more items than the contract allows (at most "
+                    + number(rule, "maxItems") + ")");
             default -> schemaInvalid(at, "is not valid");
         };
     }
