@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.validation.ValidatorHandler;
@@ -31,8 +32,9 @@ import org.xml.sax.ext.DefaultHandler2;
 /**
  * One XML body's way through the parser: SAX events pass through here to the XSD validator, and
  * this walk keeps the element path so that each validation error gets the field path the JSON form
- * would have ({@code lines[0].quantity}). Its messages come from the kind of error only: the
- * validator's own messages quote the offending value.
+ * would have ({@code lines[0].quantity}). Its messages are built from the kind of error (the
+ * validator's cvc-* key) and the XSD's own facets, never from the validator's text, which quotes
+ * the offending value and follows the default locale.
  *
  * <p>On the way it builds the JSON tree the same message sent as JSON would give, so that both
  * forms are mapped to their record by the same code. (Jackson XML cannot read a wrapped list into a
@@ -67,31 +69,33 @@ final class DocumentWalk extends DefaultHandler2 {
         final XsdContentModel.ComplexType type;
         /** The JSON object or array the element becomes; null for text-only and undeclared elements. */
         final ContainerNode<?> node;
-        /** What a declared text-only element becomes; null for the others. */
-        final XsdContentModel.Leaf leaf;
+        /** The rules on a declared text-only element; null for the others. */
+        final XsdContentModel.TextRule rule;
         final StringBuilder text;
         final Set<String> seenChildren = new HashSet<>();
         final Map<String, Integer> repeatedChildren = new HashMap<>();
         boolean contentInvalid;
+        /** A child the validator did not expect before a required sibling: missing sibling, or wrong order. */
+        String unexpectedField;
         int textLength;
 
         private Frame(String name, String field, boolean declared, XsdContentModel.ComplexType type,
-                XsdContentModel.Leaf leaf) {
+                XsdContentModel.TextRule rule) {
             this.name = name;
             this.field = field;
             this.declared = declared;
             this.type = type;
             this.node = type == null ? null : type.isList() ? JSON.arrayNode() : JSON.objectNode();
-            this.leaf = leaf;
-            this.text = leaf == null ? null : new StringBuilder();
+            this.rule = rule;
+            this.text = rule == null ? null : new StringBuilder();
         }
 
         static Frame complex(String name, String field, XsdContentModel.ComplexType type) {
             return new Frame(name, field, true, type, null);
         }
 
-        static Frame text(String name, String field, XsdContentModel.Leaf leaf) {
-            return new Frame(name, field, true, null, leaf);
+        static Frame text(String name, String field, XsdContentModel.TextRule rule) {
+            return new Frame(name, field, true, null, rule);
         }
 
         static Frame undeclared(String name, String field) {
@@ -113,10 +117,6 @@ final class DocumentWalk extends DefaultHandler2 {
 
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
     private static final Pattern ERROR_KEY = Pattern.compile("^(cvc-[A-Za-z0-9.-]+):");
-    private static final Pattern FACET_NUMBER = Pattern.compile("'([0-9]+)' for type '[^']*'\\.\\s*$");
-    private static final Pattern ENUMERATION =
-            Pattern.compile("enumeration '\\[([A-Z0-9_, ]*)\\]'\\. It must be a value from the enumeration\\.\\s*$");
-    private static final Pattern DATATYPE = Pattern.compile("is not a valid value for '([A-Za-z]+)'\\.\\s*$");
 
     private final ParserLimits limits;
     private final XsdContentModel contentModel;
@@ -250,8 +250,8 @@ final class DocumentWalk extends DefaultHandler2 {
         if (closed.contentInvalid) {
             reportMissingChildren(closed);
         }
-        if (closed.leaf != null && !open.isEmpty()) {
-            open.peek().attach(closed.name, leafValue(closed.leaf, closed.text.toString()));
+        if (closed.rule != null && !open.isEmpty()) {
+            open.peek().attach(closed.name, leafValue(closed.rule.leaf(), closed.text.toString()));
         }
     }
 
@@ -322,7 +322,7 @@ final class DocumentWalk extends DefaultHandler2 {
             parent.attach(localName, frame.node);
             return frame;
         }
-        return Frame.text(localName, field, contentModel.leafOf(child));
+        return Frame.text(localName, field, contentModel.textRuleOf(child));
     }
 
     // ---- validation errors
@@ -364,16 +364,18 @@ final class DocumentWalk extends DefaultHandler2 {
             case "cvc-complex-type.3.2.1", "cvc-complex-type.3.2.2", "cvc-type.3.1.1" ->
                     add(current, "has an attribute that is not part of the contract");
             case "cvc-pattern-valid" -> add(current, "does not have the required form");
-            case "cvc-datatype-valid.1.2.1", "cvc-datatype-valid.1.2.3" -> add(current, datatypeMessage(text));
-            case "cvc-enumeration-valid" -> add(current, enumerationMessage(text));
-            case "cvc-minLength-valid" -> add(current, facetNumber(text)
-                    .map(n -> n.equals("1") ? "must not be empty" : "must be at least " + n + " characters")
+            case "cvc-datatype-valid.1.2.1", "cvc-datatype-valid.1.2.3" -> add(current, datatypeMessage(current.rule));
+            case "cvc-enumeration-valid" -> add(current, current.rule == null || current.rule.enumeration().isEmpty()
+                    ? "is not one of the allowed values"
+                    : "must be one of " + String.join(", ", current.rule.enumeration()));
+            case "cvc-minLength-valid" -> add(current, facet(current, XsdContentModel.TextRule::minLength)
+                    .map(n -> n == 1 ? "must not be empty" : "must be at least " + n + " characters")
                     .orElse("is too short"));
-            case "cvc-maxLength-valid" -> add(current, facetNumber(text)
+            case "cvc-maxLength-valid" -> add(current, facet(current, XsdContentModel.TextRule::maxLength)
                     .map(n -> "must be at most " + n + " characters").orElse("is too long"));
-            case "cvc-minInclusive-valid" -> add(current, facetNumber(text)
+            case "cvc-minInclusive-valid" -> add(current, facet(current, XsdContentModel.TextRule::minInclusive)
                     .map(n -> "must be at least " + n).orElse("is too small"));
-            case "cvc-maxInclusive-valid" -> add(current, facetNumber(text)
+            case "cvc-maxInclusive-valid" -> add(current, facet(current, XsdContentModel.TextRule::maxInclusive)
                     .map(n -> "must be at most " + n).orElse("is too large"));
             default -> add(current, "is not valid");
         }
@@ -391,7 +393,11 @@ final class DocumentWalk extends DefaultHandler2 {
             return;
         }
         if (key.equals("cvc-complex-type.2.4.a") && !missingBefore(parent, child.name).isEmpty()) {
-            return; // endElement of the parent names the missing children
+            // endElement of the parent names the missing children, or this one if they come later after all
+            if (parent.unexpectedField == null) {
+                parent.unexpectedField = child.field;
+            }
+            return;
         }
         if (parent.type.isList()) {
             add(parent, "has more items than the contract allows");
@@ -403,6 +409,12 @@ final class DocumentWalk extends DefaultHandler2 {
     private void reportMissingChildren(Frame frame) {
         if (frame.type == null) {
             return;
+        }
+        boolean missing = frame.type.children().stream()
+                .anyMatch(child -> child.required() && !frame.seenChildren.contains(child.name()));
+        if (!missing && frame.unexpectedField != null && fieldsWithErrors.add(frame.unexpectedField)) {
+            errors.add(ContractError.of(ErrorCode.SCHEMA_INVALID, frame.unexpectedField,
+                    "is not in the contract's order"));
         }
         for (XsdContentModel.Child child : frame.type.children()) {
             if (child.required() && !frame.seenChildren.contains(child.name())) {
@@ -450,11 +462,9 @@ final class DocumentWalk extends DefaultHandler2 {
         return null;
     }
 
-    private static String datatypeMessage(String text) {
-        Matcher datatype = DATATYPE.matcher(text);
-        String name = datatype.find() ? datatype.group(1) : "";
-        return switch (name) {
-            case "int", "integer", "long", "short" -> "must be an integer";
+    private static String datatypeMessage(XsdContentModel.TextRule rule) {
+        return switch (rule == null ? "" : rule.builtin()) {
+            case "int", "integer", "long", "short", "positiveInteger", "nonNegativeInteger" -> "must be an integer";
             case "boolean" -> "must be true or false";
             case "dateTime" -> "is not a valid date-time (RFC 3339, with offset)";
             case "date" -> "is not a valid date (YYYY-MM-DD)";
@@ -462,14 +472,8 @@ final class DocumentWalk extends DefaultHandler2 {
         };
     }
 
-    private static String enumerationMessage(String text) {
-        Matcher enumeration = ENUMERATION.matcher(text);
-        return enumeration.find() ? "must be one of " + enumeration.group(1) : "is not one of the allowed values";
-    }
-
-    private static Optional<String> facetNumber(String text) {
-        Matcher number = FACET_NUMBER.matcher(text);
-        return number.find() ? Optional.of(number.group(1)) : Optional.empty();
+    private static Optional<Integer> facet(Frame frame, Function<XsdContentModel.TextRule, Integer> facet) {
+        return frame.rule == null ? Optional.empty() : Optional.ofNullable(facet.apply(frame.rule));
     }
 
     private static String join(String parent, String name) {

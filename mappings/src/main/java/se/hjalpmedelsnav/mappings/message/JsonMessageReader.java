@@ -2,7 +2,6 @@ package se.hjalpmedelsnav.mappings.message;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -47,7 +46,7 @@ final class JsonMessageReader {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .build();
-        this.mapper = KommunMessageMappers.json(factory).copy()
+        this.mapper = KommunMessageMappers.json(factory)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.schemas = MessageContract.SUPPORTED.stream()
                 .collect(Collectors.toUnmodifiableMap(MessageContract::type, JsonMessageReader::compile));

@@ -27,28 +27,32 @@ import org.xml.sax.helpers.DefaultHandler;
 final class XmlMessageReader {
 
     private static final String LEXICAL_HANDLER = "http://xml.org/sax/properties/lexical-handler";
-    private static final String XERCES_LOCALE = "http://apache.org/xml/properties/locale";
 
     private final ParserLimits limits;
     private final Schema schema;
     private final XsdContentModel contentModel;
     private final SAXParserFactory parserFactory;
-    // JAXP factories are not thread-safe and a parser is costly to build: one per thread, reused.
-    private final ThreadLocal<XMLReader> xmlReaders;
+    // Neither a parser nor a validator is thread-safe, and both are costly to build: one of each per thread.
+    private final ThreadLocal<ThreadTools> threadTools;
+
+    /** The parser and the validator of one thread; each parse starts them afresh. */
+    private record ThreadTools(XMLReader reader, ValidatorHandler validator) {
+    }
 
     XmlMessageReader(ParserLimits limits) {
         this.limits = limits;
         this.schema = compileXsd();
         this.contentModel = XsdContentModel.read(MessageContract.XSD);
         this.parserFactory = secureParserFactory();
-        this.xmlReaders = ThreadLocal.withInitial(this::newXmlReader);
+        this.threadTools = ThreadLocal.withInitial(() -> new ThreadTools(newXmlReader(), newValidator()));
     }
 
     ParseResult read(byte[] body) {
-        ValidatorHandler validator = schema.newValidatorHandler();
+        ThreadTools tools = threadTools.get();
+        ValidatorHandler validator = tools.validator();
         DocumentWalk walk = new DocumentWalk(limits, contentModel, validator);
-        configure(validator, walk);
-        XMLReader reader = xmlReaders.get();
+        validator.setErrorHandler(walk);
+        XMLReader reader = tools.reader();
         try {
             reader.setContentHandler(walk);
             reader.setErrorHandler(walk.wellFormednessErrors());
@@ -63,7 +67,7 @@ final class XmlMessageReader {
             return walk.header().reject(BodyFormat.XML,
                     ContractError.of(ErrorCode.MALFORMED, "body is not well-formed XML"));
         } finally {
-            release(reader);
+            release(reader, validator);
         }
         MessageHeader header = walk.header();
         if (!walk.errors().isEmpty()) {
@@ -88,20 +92,15 @@ final class XmlMessageReader {
         }
     }
 
-    private static void configure(ValidatorHandler validator, DocumentWalk walk) {
-        validator.setErrorHandler(walk);
+    private ValidatorHandler newValidator() {
+        ValidatorHandler validator = schema.newValidatorHandler();
         try {
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
             throw new IllegalStateException("the XML validator cannot be secured", e);
         }
-        try {
-            // The walk reads a few facet values out of the validator's messages; keep them in one language.
-            validator.setProperty(XERCES_LOCALE, java.util.Locale.ENGLISH);
-        } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
-            // Messages then follow the default locale; the walk falls back to messages without facet values.
-        }
+        return validator;
     }
 
     private static SAXParserFactory secureParserFactory() {
@@ -134,11 +133,12 @@ final class XmlMessageReader {
         }
     }
 
-    /** Lets the walk of this message be collected; the reader stays with its thread for the next one. */
-    private static void release(XMLReader reader) {
+    /** Lets the walk of this message be collected; parser and validator stay with their thread. */
+    private static void release(XMLReader reader, ValidatorHandler validator) {
         DefaultHandler none = new DefaultHandler();
         reader.setContentHandler(none);
         reader.setErrorHandler(none);
+        validator.setErrorHandler(none);
         try {
             reader.setProperty(LEXICAL_HANDLER, null);
         } catch (SAXNotRecognizedException | SAXNotSupportedException e) {

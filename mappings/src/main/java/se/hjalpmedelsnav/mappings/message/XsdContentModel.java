@@ -30,6 +30,32 @@ final class XsdContentModel {
     /** What a text-only element becomes in the JSON form of the message. */
     enum Leaf { TEXT, BOOLEAN, INTEGER }
 
+    /**
+     * The rules on a text-only element: the built-in type it restricts and its facets, gathered
+     * along its chain of restrictions (the nearest one wins). Null where the XSD sets none.
+     */
+    record TextRule(String builtin, List<String> enumeration, Integer minLength, Integer maxLength,
+            Integer minInclusive, Integer maxInclusive) {
+
+        static final TextRule STRING = new TextRule("string", List.of(), null, null, null, null);
+
+        Leaf leaf() {
+            return switch (builtin) {
+                case "boolean" -> Leaf.BOOLEAN;
+                case "int", "integer", "long", "short", "positiveInteger", "nonNegativeInteger" -> Leaf.INTEGER;
+                default -> Leaf.TEXT;
+            };
+        }
+
+        /** This rule's facets, completed by those of the type it restricts. */
+        TextRule restricting(TextRule base) {
+            return new TextRule(base.builtin, enumeration.isEmpty() ? base.enumeration : enumeration,
+                    minLength != null ? minLength : base.minLength, maxLength != null ? maxLength : base.maxLength,
+                    minInclusive != null ? minInclusive : base.minInclusive,
+                    maxInclusive != null ? maxInclusive : base.maxInclusive);
+        }
+    }
+
     /** The ordered children of one complex type. */
     record ComplexType(List<Child> children) {
 
@@ -54,13 +80,13 @@ final class XsdContentModel {
 
     private final Map<String, String> rootTypes;
     private final Map<String, ComplexType> complexTypes;
-    private final Map<String, String> simpleTypeBases;
+    private final Map<String, TextRule> textRules;
 
     private XsdContentModel(Map<String, String> rootTypes, Map<String, ComplexType> complexTypes,
-            Map<String, String> simpleTypeBases) {
+            Map<String, TextRule> textRules) {
         this.rootTypes = Map.copyOf(rootTypes);
         this.complexTypes = Map.copyOf(complexTypes);
-        this.simpleTypeBases = Map.copyOf(simpleTypeBases);
+        this.textRules = Map.copyOf(textRules);
     }
 
     static XsdContentModel read(String resource) {
@@ -75,7 +101,7 @@ final class XsdContentModel {
             Document document = factory.newDocumentBuilder().parse(xsd);
             Map<String, String> roots = new HashMap<>();
             Map<String, ComplexType> types = new HashMap<>();
-            Map<String, String> bases = new HashMap<>();
+            Map<String, Element> restrictions = new HashMap<>();
             for (Element top : children(document.getDocumentElement())) {
                 switch (top.getLocalName()) {
                     case "element" -> roots.put(top.getAttribute("name"), localName(top.getAttribute("type")));
@@ -83,14 +109,15 @@ final class XsdContentModel {
                     case "simpleType" -> children(top).stream()
                             .filter(restriction -> restriction.getLocalName().equals("restriction"))
                             .findFirst()
-                            .ifPresent(restriction -> bases.put(top.getAttribute("name"),
-                                    localName(restriction.getAttribute("base"))));
+                            .ifPresent(restriction -> restrictions.put(top.getAttribute("name"), restriction));
                     default -> {
                         // annotations and the like say nothing about content
                     }
                 }
             }
-            return new XsdContentModel(roots, types, bases);
+            Map<String, TextRule> rules = new HashMap<>();
+            restrictions.keySet().forEach(name -> rules.put(name, textRule(name, restrictions, 0)));
+            return new XsdContentModel(roots, types, rules);
         } catch (IOException | ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("cannot read " + resource, e);
         }
@@ -105,17 +132,33 @@ final class XsdContentModel {
         return Optional.ofNullable(complexTypes.get(child.typeName()));
     }
 
-    /** The JSON kind of a text-only child, from the built-in type its simple type restricts. */
-    Leaf leafOf(Child child) {
-        String type = child.typeName();
-        for (int hops = 0; simpleTypeBases.containsKey(type) && hops < 16; hops++) {
-            type = simpleTypeBases.get(type);
+    /** The rules on a text-only child; a built-in type without facets when the XSD names one directly. */
+    TextRule textRuleOf(Child child) {
+        TextRule rule = textRules.get(child.typeName());
+        return rule != null ? rule : new TextRule(child.typeName(), List.of(), null, null, null, null);
+    }
+
+    private static TextRule textRule(String name, Map<String, Element> restrictions, int depth) {
+        Element restriction = restrictions.get(name);
+        if (restriction == null || depth > 16) {
+            return new TextRule(name, List.of(), null, null, null, null);
         }
-        return switch (type) {
-            case "boolean" -> Leaf.BOOLEAN;
-            case "int", "integer", "long", "short", "positiveInteger", "nonNegativeInteger" -> Leaf.INTEGER;
-            default -> Leaf.TEXT;
-        };
+        List<String> enumeration = new ArrayList<>();
+        Map<String, Integer> facets = new HashMap<>();
+        for (Element facet : children(restriction)) {
+            String value = facet.getAttribute("value");
+            switch (facet.getLocalName()) {
+                case "enumeration" -> enumeration.add(value);
+                case "minLength", "maxLength", "minInclusive", "maxInclusive" ->
+                        facets.put(facet.getLocalName(), Integer.valueOf(value));
+                default -> {
+                    // patterns and the like: their violation is reported as a wrong form
+                }
+            }
+        }
+        TextRule own = new TextRule(null, List.copyOf(enumeration), facets.get("minLength"), facets.get("maxLength"),
+                facets.get("minInclusive"), facets.get("maxInclusive"));
+        return own.restricting(textRule(localName(restriction.getAttribute("base")), restrictions, depth + 1));
     }
 
     private static List<Child> sequenceOf(Element complexType) {

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -184,6 +185,17 @@ class KommunMessageParserTest {
                 broken("XML with a child in a text element", new String(OrderBody.valid().xml(), StandardCharsets.UTF_8)
                         .replace("<payerNumber>B1480-01", "<payerNumber><b/>B1480-01"), null,
                         ErrorCode.SCHEMA_INVALID, "payerNumber"),
+                broken("XML with members out of order", new String(OrderBody.valid().xml(), StandardCharsets.UTF_8)
+                        .replace("<id>at-4711</id><name>Fiktiva Arbetsterapeut</name>",
+                                "<name>Fiktiva Arbetsterapeut</name><id>at-4711</id>"), null,
+                        ErrorCode.SCHEMA_INVALID, "orderer.name"),
+                broken("XML with a member twice", new String(OrderBody.valid().xml(), StandardCharsets.UTF_8)
+                        .replace("<payerNumber>B1480-01</payerNumber>",
+                                "<payerNumber>B1480-01</payerNumber><payerNumber>B1480-02</payerNumber>"), null,
+                        ErrorCode.SCHEMA_INVALID, "payerNumber"),
+                broken("XML with a later member first", new String(OrderBody.valid().xml(), StandardCharsets.UTF_8)
+                        .replace("<delivery>", "<note>early</note><delivery>"), null,
+                        ErrorCode.SCHEMA_INVALID, "note"),
                 broken("JSON with a string quantity", OrderBody.valid().with("lines[0].quantity", "2").json(), null,
                         ErrorCode.SCHEMA_INVALID, "lines[0].quantity"),
                 broken("JSON with a fractional quantity", OrderBody.valid().with("lines[0].quantity", 1.5).json(),
@@ -358,6 +370,22 @@ class KommunMessageParserTest {
                 ContractError.of(ErrorCode.SCHEMA_INVALID, "lines[1].quantity", "must be at least 1"),
                 ContractError.of(ErrorCode.SCHEMA_INVALID, "orderer.nickname", "is not part of the contract"),
                 required("recipient.protection"));
+    }
+
+    @Test
+    void buildsItsMessagesAlikeWhateverTheDefaultLocale() {
+        byte[] body = OrderBody.valid().with("decision.process", "MAYBE").with("payerNumber", "").xml();
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.GERMANY);
+            ParseResult.Rejected rejected = rejected(new KommunMessageParser(ParserLimits.defaults()).parse(body, null));
+
+            assertThat(rejected.errors()).containsExactly(
+                    ContractError.of(ErrorCode.SCHEMA_INVALID, "payerNumber", "must not be empty"),
+                    ContractError.of(ErrorCode.SCHEMA_INVALID, "decision.process", "must be one of AUTHORITY, EXECUTION"));
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     @ParameterizedTest
