@@ -142,6 +142,8 @@ class KommunMessageParserSafetyTest {
                         .getBytes(StandardCharsets.UTF_8)),
                 personal("JSON: number unquoted", json.replace("\"" + pin + "\"", pin)
                         .getBytes(StandardCharsets.UTF_8)),
+                personal("JSON: name unquoted", json.replace("\"" + name + "\"", name)
+                        .getBytes(StandardCharsets.UTF_8)),
                 personal("JSON: name twice", json.replace("\"name\":\"" + name + "\"",
                         "\"name\":\"" + name + "\",\"name\":\"" + name + "\"").getBytes(StandardCharsets.UTF_8)),
                 personal("XML: number in messageId", OrderBody.valid().with("messageId", "pnr " + pin).xml()),
