@@ -1,0 +1,48 @@
+package se.hjalpmedelsnav.mappings.message;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import se.hjalpmedelsnav.mappings.order.OrderMessage;
+
+/**
+ * How the parser reads one message type: the record it becomes, its definition in the JSON Schema
+ * and its root element in the XSD. Supporting a new type is one more entry in {@link #SUPPORTED}
+ * (and its definitions in both schemas).
+ *
+ * @param schemaDefinition the name under {@code $defs} in {@code kommun-message.schema.json}
+ * @param rootElement      the root element's local name in {@code kommun-message.xsd}
+ */
+record MessageContract(MessageType type, Class<? extends KommunMessage> recordClass, String schemaDefinition,
+        String rootElement) {
+
+    static final String NAMESPACE = "urn:hjalpmedelsnav:kommun:1";
+    static final String JSON_SCHEMA = "schema/kommun-message.schema.json";
+    static final String XSD = "schema/kommun-message.xsd";
+
+    static final List<MessageContract> SUPPORTED = List.of(
+            new MessageContract(MessageType.ORDER, OrderMessage.class, "order", rootElementOf(MessageType.ORDER)));
+
+    static Optional<MessageContract> of(MessageType type) {
+        return SUPPORTED.stream().filter(contract -> contract.type() == type).findFirst();
+    }
+
+    /** The message type whose root element this is, supported or not yet. */
+    static Optional<MessageType> typeOfRootElement(String localName) {
+        return Arrays.stream(MessageType.values()).filter(type -> rootElementOf(type).equals(localName)).findFirst();
+    }
+
+    /** ORDER → order, FAULT_REPORT → faultReport: the XML root element names the type in camel case. */
+    static String rootElementOf(MessageType type) {
+        StringBuilder name = new StringBuilder();
+        for (String word : type.name().toLowerCase(java.util.Locale.ROOT).split("_")) {
+            name.append(name.length() == 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+        }
+        return name.toString();
+    }
+
+    static ContractError notSupportedYet(MessageType type, String field) {
+        return ContractError.of(ErrorCode.UNKNOWN_MESSAGE_TYPE, field,
+                "message type " + type + " is not supported yet by this version of the hub");
+    }
+}
