@@ -1,6 +1,7 @@
 package se.hjalpmedelsnav.hub;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +13,8 @@ public class HubConfiguration {
 
     @Bean
     public Clock clock() {
-        return Clock.systemDefaultZone();
+        // Receipts and events carry Swedish time, whatever zone the host runs in.
+        return Clock.system(ZoneId.of("Europe/Stockholm"));
     }
 
     /** Schemas are compiled once here; parsing a message compiles nothing. */

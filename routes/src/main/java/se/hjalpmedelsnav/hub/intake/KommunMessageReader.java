@@ -2,6 +2,7 @@ package se.hjalpmedelsnav.hub.intake;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.apache.camel.Body;
@@ -28,7 +29,7 @@ public class KommunMessageReader {
         List<se.hjalpmedelsnav.mappings.message.ContractError> errors = parsed instanceof ParseResult.Rejected r
                 ? r.errors()
                 : List.of();
-        return new Intake(queueKommunCode, transportId, UUID.randomUUID().toString(), OffsetDateTime.now(clock),
+        return new Intake(queueKommunCode, transportId, UUID.randomUUID().toString(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS),
                 parsed, errors, null, false);
     }
 }
