@@ -13,7 +13,8 @@ import se.hjalpmedelsnav.mappings.message.Receipt;
  * found, and the receipt it gets. Immutable; each step returns a new one.
  *
  * @param queueKommunCode the municipality whose {@code .in} queue it came on (the sender's identity)
- * @param transportId     the broker's message id, used to correlate a receipt when no messageId was readable
+ * @param transportId     the sender's correlation id, else the broker's message id: what a receipt is
+ *                        correlated with when no messageId was readable
  * @param duplicate       the messageId was seen before; {@code receipt} is then the original one
  */
 public record Intake(String queueKommunCode, String transportId, String hubReference, OffsetDateTime receivedAt,

@@ -39,7 +39,7 @@ public class KommunIntakeRoutes extends RouteBuilder {
                 .setProperty(StageErrorHandling.DEAD_LETTER_QUEUE, constant(Queues.DLQ_KOMMUN_INTAKE))
                 .setProperty("navStage", constant("kommun-intake"))
                 // The queue, not the body, says who sent it; nothing the sender set travels on.
-                .removeHeaders("*", "JMSMessageID", "JMSXDeliveryCount", "JMS_AMQP_ContentType")
+                .removeHeaders("*", "JMSMessageID", "JMSCorrelationID", "JMSXDeliveryCount", "JMS_AMQP_ContentType")
                 .setHeader(IntakeHeaders.KOMMUN_CODE, constant("{{kommunCode}}"))
                 .to("direct:kommun-intake");
 

@@ -24,12 +24,18 @@ public class KommunMessageReader {
     }
 
     public Intake read(@Body byte[] body, @Header(IntakeHeaders.KOMMUN_CODE) String queueKommunCode,
-            @Header("JMSMessageID") String transportId, @Header("JMS_AMQP_ContentType") String amqpContentType) {
+            @Header("JMSMessageID") String transportId, @Header("JMSCorrelationID") String senderCorrelationId,
+            @Header("JMS_AMQP_ContentType") String amqpContentType) {
         ParseResult parsed = parser.parse(body == null ? new byte[0] : body, amqpContentType);
         List<se.hjalpmedelsnav.mappings.message.ContractError> errors = parsed instanceof ParseResult.Rejected r
                 ? r.errors()
                 : List.of();
-        return new Intake(queueKommunCode, transportId, UUID.randomUUID().toString(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS),
+        // For a body too broken to read a messageId from, the receipt goes back under the sender's own
+        // correlation id when it set one, else under the broker's id of the message.
+        String fallbackCorrelation = senderCorrelationId != null && !senderCorrelationId.isBlank()
+                ? senderCorrelationId
+                : transportId;
+        return new Intake(queueKommunCode, fallbackCorrelation, UUID.randomUUID().toString(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS),
                 parsed, errors, null, false);
     }
 }

@@ -9,11 +9,16 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
 /**
- * Spring Security in front of everything: Hawtio and Jolokia (form login), the admin API (basic),
+ * Spring Security in front of everything: Hawtio ({@code /actuator/hawtio/}) and Jolokia (form login), the admin API (basic),
  * the supplier webhook (basic, SUPPLIER role) and the actuator (health open for probes).
  */
 @Configuration
@@ -29,17 +34,28 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/supplier/events").hasRole("SUPPLIER")
                         .requestMatchers(HttpMethod.GET, "/api/admin/**").hasAnyRole("ADMIN", "VIEWER")
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/actuator/**", "/hawtio/**").hasAnyRole("ADMIN", "VIEWER")
+                        .requestMatchers("/actuator/**").hasAnyRole("ADMIN", "VIEWER")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.defaultSuccessUrl("/hawtio/", false))
+                .formLogin(form -> form.defaultSuccessUrl("/actuator/hawtio/", false))
                 .httpBasic(Customizer.withDefaults())
-                .logout(logout -> logout.logoutUrl("/hawtio/auth/logout").logoutSuccessUrl("/login?logout"))
+                // Machines (admin API, actuator, webhook) get 401 with a basic challenge, browsers the login page.
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(apiEntryPoint(),
+                        new OrRequestMatcher(new AntPathRequestMatcher("/api/**"),
+                                new AndRequestMatcher(new AntPathRequestMatcher("/actuator/**"),
+                                        new NegatedRequestMatcher(new AntPathRequestMatcher("/actuator/hawtio/**"))))))
+                .logout(logout -> logout.logoutUrl("/actuator/hawtio/auth/logout").logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         // Machine clients authenticate with basic auth on every call; no browser session to forge.
                         .ignoringRequestMatchers("/api/**", "/simulator/**"));
         return http.build();
+    }
+
+    private static BasicAuthenticationEntryPoint apiEntryPoint() {
+        var entryPoint = new BasicAuthenticationEntryPoint();
+        entryPoint.setRealmName("hjalpmedelsnav");
+        return entryPoint;
     }
 
     @Bean

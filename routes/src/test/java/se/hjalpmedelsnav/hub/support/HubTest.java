@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -32,13 +34,20 @@ public final class HubTest {
         }
     }
 
+    /** The properties of a hub on those ports and that folder. */
+    public static Map<String, Object> embeddedHubProperties(int httpPort, int brokerPort, Path dataDir) {
+        var properties = new LinkedHashMap<String, Object>();
+        properties.put("server.port", httpPort);
+        properties.put("nav.broker.port", brokerPort);
+        properties.put("nav.data-dir", dataDir.toString());
+        properties.put("nav.registry.file", "../config/registry.yaml");
+        properties.put("nav.simulator.confirm-delay", "50ms");
+        properties.put("nav.simulator.deliver-delay", "300ms");
+        return properties;
+    }
+
     /** Registers the properties of a hub on those ports and that folder. */
     public static void embeddedHub(DynamicPropertyRegistry registry, int httpPort, int brokerPort, Path dataDir) {
-        registry.add("server.port", () -> httpPort);
-        registry.add("nav.broker.port", () -> brokerPort);
-        registry.add("nav.data-dir", dataDir::toString);
-        registry.add("nav.registry.file", () -> "../config/registry.yaml");
-        registry.add("nav.simulator.confirm-delay", () -> "50ms");
-        registry.add("nav.simulator.deliver-delay", () -> "300ms");
+        embeddedHubProperties(httpPort, brokerPort, dataDir).forEach((name, value) -> registry.add(name, () -> value));
     }
 }

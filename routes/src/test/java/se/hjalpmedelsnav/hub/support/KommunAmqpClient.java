@@ -52,6 +52,13 @@ public final class KommunAmqpClient implements AutoCloseable {
         send(body.toString());
     }
 
+    /** Sends with the AMQP correlation-id set, as a client does that wants even an unreadable body's receipt correlated. */
+    public void send(String body, String correlationId) throws JMSException {
+        var message = session.createTextMessage(body);
+        message.setJMSCorrelationID(correlationId);
+        producer.send(message);
+    }
+
     public void sendBytes(byte[] body) throws JMSException {
         var message = session.createBytesMessage();
         message.writeBytes(body);
