@@ -264,12 +264,23 @@ class OrderFlowTest extends EmbeddedHubTest {
         });
     }
 
+    @Test
+    void countsMessagesPerMunicipalityTypeAndOutcomeInTheMetrics() throws Exception {
+        String messageId = TestOrders.newMessageId();
+        goteborg.send(TestOrders.validOrder(messageId).put("payerNumber", "BN-1490-01"));
+        goteborg.receipt(messageId);
+
+        String metrics = getAs("viewer", "viewer-dev", "/actuator/prometheus").body();
+
+        assertThat(metrics).containsPattern(
+                "nav_messages_total\\{[^}]*kommun=\"1480\"[^}]*outcome=\"REJECTED\"[^}]*type=\"ORDER\"[^}]*} [1-9]");
+        assertThat(metrics).containsPattern(
+                "nav_message_errors_total\\{[^}]*code=\"PAYER_NUMBER_INVALID\"[^}]*kommun=\"1480\"[^}]*} [1-9]");
+        assertThat(metrics).doesNotContain("19121212", "Tolvan");
+    }
+
     private String trackedStatus(String hubReference) throws Exception {
-        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                .newBuilder(java.net.URI.create(url("/api/admin/messages?hubReference=" + hubReference)))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
-                        .encodeToString("viewer:viewer-dev".getBytes(StandardCharsets.UTF_8)))
-                .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        var response = getAs("viewer", "viewer-dev", "/api/admin/messages?hubReference=" + hubReference);
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode found = JSON.readTree(response.body());
         assertThat(found).hasSize(1);

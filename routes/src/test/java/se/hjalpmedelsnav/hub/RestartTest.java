@@ -20,7 +20,11 @@ class RestartTest {
 
     private ConfigurableApplicationContext startHub() {
         // As command-line arguments: they win over application.yml, like the tests' dynamic properties.
-        String[] args = HubTest.embeddedHubProperties(httpPort, brokerPort, dataDir).entrySet().stream()
+        var properties = HubTest.embeddedHubProperties(httpPort, brokerPort, dataDir);
+        // Another in-VM broker id than the hub the other tests share in this JVM.
+        properties.put("nav.broker.url", "vm://7");
+        properties.put("camel.springboot.name", "hjalpmedelsnav-restart");
+        String[] args = properties.entrySet().stream()
                 .map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);
         return new SpringApplicationBuilder(HubApplication.class).run(args);
     }

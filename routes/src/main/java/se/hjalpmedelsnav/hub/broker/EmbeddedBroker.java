@@ -79,7 +79,8 @@ public class EmbeddedBroker {
                 .setSecurityEnabled(false)
                 .setIDCacheSize(50_000)
                 .setPersistIDCache(true);
-        config.addAcceptorConfiguration("in-vm", "vm://0");
+        // The hub's own connection; its id follows nav.broker.url so that two embedded hubs can share a JVM.
+        config.addAcceptorConfiguration("in-vm", properties.url().startsWith("vm://") ? properties.url() : "vm://0");
         config.addAcceptorConfiguration("clients",
                 "tcp://" + properties.host() + ":" + properties.port() + "?protocols=CORE,AMQP");
 

@@ -60,6 +60,7 @@ public class KommunIntakeRoutes extends RouteBuilder {
                         .bean(OrderEnforcement.class, "enforce").id("enforce")
                         .bean(ReceiptIssuer.class, "issue").id("record")
                 .end()
+                .bean(IntakeMetrics.class, "count").id("count")
                 .multicast().stopOnException()
                     .to("direct:forward-accepted", "direct:send-receipt")
                 .end();

@@ -53,7 +53,9 @@ public class SupplierWebhook {
         if (!problems.isEmpty()) {
             return ResponseEntity.badRequest().body(Map.of("errors", problems));
         }
-        producer.sendBodyAndHeader("jms:queue:" + Queues.SUPPLIER_EVENTS + "?jmsMessageType=Text",
+        // A plain persistent send: Artemis confirms it durably before returning, and drops a repeat of an
+        // event id it has seen (a transacted send would fail the commit instead, and the supplier retry).
+        producer.sendBodyAndHeader("jms:queue:" + Queues.SUPPLIER_EVENTS + "?jmsMessageType=Text&transacted=false",
                 new String(body, java.nio.charset.StandardCharsets.UTF_8),
                 IntakeHeaders.BROKER_DUPLICATE_ID, "supplier-event:" + event.eventId());
         return ResponseEntity.accepted().body(Map.of("eventId", event.eventId(), "status", "QUEUED"));

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of the tests that run against one hub on its embedded default. All subclasses share the
  * same ports and data folder, so Spring starts that hub once for all of them.
  */
+@AutoConfigureObservability
 @SpringBootTest(classes = se.hjalpmedelsnav.hub.HubApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 public abstract class EmbeddedHubTest {
@@ -36,6 +38,15 @@ public abstract class EmbeddedHubTest {
 
     protected static HttpResponse<String> get(String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** A GET with basic authentication, as the admin API's and actuator's machine clients do it. */
+    protected static HttpResponse<String> getAs(String user, String password, String path) throws Exception {
+        String credentials = java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Authorization", "Basic " + credentials).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

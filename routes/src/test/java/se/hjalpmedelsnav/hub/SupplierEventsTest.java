@@ -1,0 +1,117 @@
+package se.hjalpmedelsnav.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.jms.Connection;
+import jakarta.jms.Message;
+import jakarta.jms.Session;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.UUID;
+import org.apache.qpid.jms.JmsConnectionFactory;
+import org.junit.jupiter.api.Test;
+import se.hjalpmedelsnav.hub.broker.Queues;
+import se.hjalpmedelsnav.hub.support.EmbeddedHubTest;
+import se.hjalpmedelsnav.hub.support.KommunAmqpClient;
+import se.hjalpmedelsnav.hub.support.TestOrders;
+
+/** The supplier's events into the hub: authenticated, checked, passed on once, never dropped. */
+class SupplierEventsTest extends EmbeddedHubTest {
+
+    private static HttpResponse<String> postEvent(String body, String user, String password) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(url("/api/supplier/events")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (user != null) {
+            request.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> postEvent(String body) throws Exception {
+        return postEvent(body, "supplier", "supplier-dev");
+    }
+
+    private static String event(String eventId, String orderId, String status) {
+        return """
+                {"eventId":"%s","orderId":"%s","supplierOrderId":"SO-T1","eventType":"ORDER_STATUS",
+                 "status":"%s","deviceIds":[],"occurredAt":"2026-11-23T12:00:00+01:00"}""".formatted(eventId, orderId,
+                status);
+    }
+
+    @Test
+    void refusesEventsWithoutTheSuppliersCredentials() throws Exception {
+        String body = event("evt-" + UUID.randomUUID(), UUID.randomUUID().toString(), "CONFIRMED");
+
+        assertThat(postEvent(body, null, null).statusCode()).isEqualTo(401);
+        assertThat(postEvent(body, "viewer", "viewer-dev").statusCode()).isEqualTo(403);
+        assertThat(postEvent(body, "supplier", "wrong").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void refusesAMalformedEventWith400AndTheReasons() throws Exception {
+        assertThat(postEvent("{not json").statusCode()).isEqualTo(400);
+
+        HttpResponse<String> missing = postEvent("{\"eventType\":\"ORDER_STATUS\",\"status\":\"CONFIRMED\"}");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("eventId is required", "orderId is required");
+    }
+
+    @Test
+    void parksAnEventForAnOrderTheHubNeverSentWithItsReason() throws Exception {
+        String unknownOrder = UUID.randomUUID().toString();
+
+        assertThat(postEvent(event("evt-" + UUID.randomUUID(), unknownOrder, "DELIVERED")).statusCode())
+                .isEqualTo(202);
+
+        Message parked = await().atMost(Duration.ofSeconds(30))
+                .until(() -> parkedEventFor(unknownOrder), found -> found != null);
+        assertThat(parked.getStringProperty("navFailureReason")).contains("no order with hub reference " + unknownOrder);
+        assertThat(parked.getStringProperty("navFailedStage")).isEqualTo("supplier-events");
+    }
+
+    @Test
+    void passesOnAnEventTheSupplierSendsTwiceOnlyOnce() throws Exception {
+        try (var goteborg = new KommunAmqpClient(BROKER_PORT, "1480")) {
+            String messageId = TestOrders.newMessageId();
+            goteborg.send(TestOrders.validOrder(messageId));
+            String hubReference = goteborg.receipt(messageId).path("hubReference").asText();
+            goteborg.orderStatus(messageId, "DELIVERED");
+
+            String backordered = event("evt-" + UUID.randomUUID(), hubReference, "BACKORDERED");
+            assertThat(postEvent(backordered).statusCode()).isEqualTo(202);
+            assertThat(postEvent(backordered).statusCode()).isEqualTo(202);
+            // Events are handled in order: once this later one is through, both copies above are too.
+            postEvent(event("evt-" + UUID.randomUUID(), hubReference, "CANCELLED"));
+            goteborg.orderStatus(messageId, "CANCELLED");
+
+            assertThat(goteborg.receivedFor(messageId))
+                    .filteredOn(m -> "BACKORDERED".equals(m.path("status").asText())).hasSize(1);
+        }
+    }
+
+    private static Message parkedEventFor(String orderId) throws Exception {
+        try (Connection connection = new JmsConnectionFactory("amqp://127.0.0.1:" + BROKER_PORT).createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            var browser = session.createBrowser(session.createQueue(Queues.DLQ_SUPPLIER_EVENTS));
+            connection.start();
+            for (Object candidate : Collections.list(browser.getEnumeration())) {
+                Message message = (Message) candidate;
+                JsonNode body = JSON.readTree(message.getBody(String.class));
+                if (orderId.equals(body.path("orderId").asText())) {
+                    return message;
+                }
+            }
+            return null;
+        }
+    }
+}

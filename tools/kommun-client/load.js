@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// Load for measuring, not for tests: sends COUNT valid orders spread over several municipalities with
+// at most INFLIGHT unanswered at a time, and reports receipts per second and receipt latency
+// percentiles. Orders use the demo registry (KN-<kommun>-001 / BN-<kommun>-01, article HMN-10001).
+//
+// usage: node load.js [--host 127.0.0.1] [--port 61616] [--count 2000] [--inflight 50]
+//                     [--kommuns 1480,1481,1482,1490,1401]
+'use strict';
+const crypto = require('crypto');
+const rhea = require('rhea');
+
+const args = { host: '127.0.0.1', port: 61616, count: 2000, inflight: 50, kommuns: '1480,1481,1482,1490,1401' };
+for (let i = 2; i < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
+const count = Number(args.count), inflight = Number(args.inflight), kommuns = String(args.kommuns).split(',');
+
+function order(kommun, messageId) {
+  return JSON.stringify({
+    type: 'ORDER', messageId, kommunCode: kommun, sentAt: new Date().toISOString(),
+    orderer: { id: 'load-1', name: 'Last Testare', role: 'ARBETSTERAPEUT' },
+    customerNumber: 'KN-' + kommun + '-001', payerNumber: 'BN-' + kommun + '-01',
+    decision: { reference: 'LOAD-' + messageId, process: 'EXECUTION', decidedAt: '2026-11-20' },
+    recipient: { personalIdentityNumber: '19121212-1212', name: 'Tolvan Tolvansson', protection: 'NONE' },
+    delivery: { target: 'UNIT', address: { street: 'Enhetsgatan 1', postalCode: '411 01', city: 'Ort' },
+      contact: { name: 'Enhetschef', phone: '010-000 00 00' } },
+    riskAnalysisDone: true, consentObtained: true, lines: [{ articleNumber: 'HMN-10001', quantity: 1 }]
+  });
+}
+
+const connection = rhea.create_container({ id: 'load-' + crypto.randomUUID() })
+  .connect({ host: args.host, port: Number(args.port), reconnect: false });
+const senders = {};
+const sentAt = new Map();
+const latencies = [];
+let sent = 0, answered = 0, rejected = 0, opened = 0, started = 0;
+
+function pump() {
+  while (sent < count && sent - answered < inflight) {
+    const kommun = kommuns[sent % kommuns.length];
+    const sender = senders[kommun];
+    if (!sender || !sender.sendable()) return;
+    const messageId = 'load-' + crypto.randomUUID();
+    sentAt.set(messageId, process.hrtime.bigint());
+    sender.send({ body: order(kommun, messageId) });
+    sent++;
+  }
+}
+
+for (const kommun of kommuns) {
+  connection.open_receiver({ source: { address: 'nav.kommun.' + kommun + '.out' }, credit_window: 500 });
+  const sender = connection.open_sender('nav.kommun.' + kommun + '.in');
+  senders[kommun] = sender;
+}
+connection.on('sender_open', () => {
+  if (++opened === kommuns.length) { started = Date.now(); pump(); }
+});
+connection.on('sendable', pump);
+connection.on('message', (context) => {
+  const event = JSON.parse(typeof context.message.body === 'string' ? context.message.body
+    : Buffer.from(context.message.body.content).toString('utf8'));
+  if (event.type !== 'RECEIPT') return;
+  const t0 = sentAt.get(event.inReplyTo);
+  if (t0 === undefined) return;
+  sentAt.delete(event.inReplyTo);
+  latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  if (event.status !== 'ACCEPTED') rejected++;
+  if (++answered === count) {
+    const seconds = (Date.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    const p = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(1);
+    console.log(JSON.stringify({ orders: count, inflight, kommuns: kommuns.length, seconds,
+      receiptsPerSecond: Math.round(count / seconds), rejected,
+      latencyMs: { p50: p(0.5), p95: p(0.95), p99: p(0.99), max: latencies[latencies.length - 1].toFixed(1) } }));
+    connection.close();
+  } else {
+    pump();
+  }
+});
+connection.on('disconnected', (context) => { if (context.error) { console.error(context.error.message); process.exit(1); } });
