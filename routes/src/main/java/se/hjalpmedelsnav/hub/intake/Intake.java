@@ -16,9 +16,13 @@ import se.hjalpmedelsnav.mappings.message.Receipt;
  * @param transportId     the sender's correlation id, else the broker's message id: what a receipt is
  *                        correlated with when no messageId was readable
  * @param duplicate       the messageId was seen before; {@code receipt} is then the original one
+ * @param forwardAgain    a duplicate of an accepted message the supplier has not taken yet: its first
+ *                        hand-off may have died with the hub after the receipt was recorded, so it is
+ *                        handed on again (the delivery stage and the supplier's idempotency key make a
+ *                        second copy harmless)
  */
 public record Intake(String queueKommunCode, String transportId, String hubReference, OffsetDateTime receivedAt,
-        ParseResult parsed, List<ContractError> errors, Receipt receipt, boolean duplicate) {
+        ParseResult parsed, List<ContractError> errors, Receipt receipt, boolean duplicate, boolean forwardAgain) {
 
     public KommunMessage message() {
         return parsed instanceof ParseResult.Parsed p ? p.message() : null;
@@ -40,25 +44,25 @@ public record Intake(String queueKommunCode, String transportId, String hubRefer
         return receipt != null && receipt.isAccepted();
     }
 
-    /** Accepted now, not answered from the tracking store: only this goes on to the supplier. */
+    /** What goes on to the supplier: an accepted message, once, and again only when its first hand-off is in doubt. */
     public boolean toForward() {
-        return accepted() && !duplicate;
+        return accepted() && message() != null && (!duplicate || forwardAgain);
     }
 
     public Intake withErrors(List<ContractError> more) {
         var all = new ArrayList<>(errors);
         all.addAll(more);
         return new Intake(queueKommunCode, transportId, hubReference, receivedAt, parsed, List.copyOf(all), receipt,
-                duplicate);
+                duplicate, forwardAgain);
     }
 
     public Intake withReceipt(Receipt newReceipt) {
         return new Intake(queueKommunCode, transportId, hubReference, receivedAt, parsed, errors, newReceipt,
-                duplicate);
+                duplicate, forwardAgain);
     }
 
-    public Intake asDuplicateOf(Receipt original) {
+    public Intake asDuplicateOf(Receipt original, boolean notYetWithTheSupplier) {
         return new Intake(queueKommunCode, transportId, original.hubReference(), receivedAt, parsed, errors,
-                original.asDuplicate(), true);
+                original.asDuplicate(), true, notYetWithTheSupplier && original.isAccepted());
     }
 }

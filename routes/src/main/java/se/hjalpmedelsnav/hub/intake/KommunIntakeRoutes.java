@@ -70,10 +70,13 @@ public class KommunIntakeRoutes extends RouteBuilder {
                     .setHeader(IntakeHeaders.MESSAGE_ID, simple("${body.messageId}"))
                     .setHeader(IntakeHeaders.HUB_REFERENCE, simple("${body.hubReference}"))
                     .setHeader(IntakeHeaders.MESSAGE_TYPE, simple("${body.message.type}"))
-                    .setHeader(IntakeHeaders.BROKER_DUPLICATE_ID, simple("${body.hubReference}"))
+                    // A forward again must not carry the id: Artemis would fail the whole transaction on it.
+                    .filter(simple("${body.duplicate} == false"))
+                        .setHeader(IntakeHeaders.BROKER_DUPLICATE_ID, simple("${body.hubReference}"))
+                    .end()
                     .setBody(method(IntakeMessages.class, "canonicalJson"))
                     .to("jms:queue:" + Queues.ORDER_TO_SUPPLIER + "?jmsMessageType=Text").id("to-order-queue")
-                    .log("Accepted ${header.navMessageType} ${header.navHubReference} from ${header.navKommunCode}")
+                    .log("Handed on ${header.navMessageType} ${header.navHubReference} from ${header.navKommunCode}")
                 .end();
 
         from("direct:send-receipt").routeId("send-receipt")

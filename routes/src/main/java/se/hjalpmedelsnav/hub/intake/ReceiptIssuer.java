@@ -33,7 +33,8 @@ public class ReceiptIssuer {
         if (seen.isEmpty()) {
             return intake;
         }
-        return intake.asDuplicateOf(json.readValue(seen.get().receiptJson(), Receipt.class));
+        return intake.asDuplicateOf(json.readValue(seen.get().receiptJson(), Receipt.class),
+                seen.get().status() == TrackingStatus.ACCEPTED);
     }
 
     /**

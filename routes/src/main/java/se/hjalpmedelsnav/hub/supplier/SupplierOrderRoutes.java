@@ -27,6 +27,7 @@ public class SupplierOrderRoutes extends RouteBuilder {
                 .setProperty(IntakeHeaders.KOMMUN_CODE, header(IntakeHeaders.KOMMUN_CODE))
                 .setProperty(IntakeHeaders.HUB_REFERENCE, header(IntakeHeaders.HUB_REFERENCE))
                 .setProperty(IntakeHeaders.MESSAGE_ID, header(IntakeHeaders.MESSAGE_ID))
+                .filter(method(SupplierOrders.class, "stillToDeliver")).id("still-to-deliver")
                 .bean(SupplierOrders.class, "translate").id("translate")
                 .setHeader(Exchange.HTTP_METHOD, constant("POST"))
                 .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
@@ -45,6 +46,7 @@ public class SupplierOrderRoutes extends RouteBuilder {
                         .to("direct:kommun-out")
                     .otherwise()
                         .bean(SupplierOrders.class, "unavailable").id("supplier-unavailable")
+                .end()
                 .end();
     }
 }

@@ -44,6 +44,20 @@ public class SupplierOrders {
         this.clock = clock;
     }
 
+    /**
+     * Whether the order still waits for the supplier. A copy of an order the supplier already took or
+     * refused (handed on again after a restart) is acknowledged and goes no further.
+     */
+    public boolean stillToDeliver(@ExchangeProperty(IntakeHeaders.HUB_REFERENCE) String hubReference) {
+        boolean waiting = tracking.byHubReference(hubReference)
+                .map(tracked -> tracked.status() == TrackingStatus.ACCEPTED)
+                .orElse(true);
+        if (!waiting) {
+            log.info("Order {} is with the supplier already; this copy is not sent again", hubReference);
+        }
+        return waiting;
+    }
+
     /** The canonical order as the supplier's API takes it. */
     public String translate(@Body String canonicalOrder,
             @ExchangeProperty(IntakeHeaders.HUB_REFERENCE) String hubReference) throws JsonProcessingException {
@@ -56,7 +70,9 @@ public class SupplierOrders {
     }
 
     public void taken(@ExchangeProperty(IntakeHeaders.HUB_REFERENCE) String hubReference) {
-        tracking.updateStatus(hubReference, TrackingStatus.SENT_TO_SUPPLIER, OffsetDateTime.now(clock));
+        // Only from ACCEPTED: the supplier's first event may have overtaken this answer.
+        tracking.advanceStatus(hubReference, TrackingStatus.ACCEPTED, TrackingStatus.SENT_TO_SUPPLIER,
+                OffsetDateTime.now(clock));
         log.info("Order {} taken by the supplier", hubReference);
     }
 

@@ -82,6 +82,12 @@ public class TrackingStore {
                 status.name(), timestamp(at), hubReference) == 1;
     }
 
+    /** Moves a message on from one status only: false when it had moved elsewhere already. */
+    public boolean advanceStatus(String hubReference, TrackingStatus from, TrackingStatus to, OffsetDateTime at) {
+        return jdbc.update("update tracked_message set status = ?, updated_at = ? where hub_reference = ? and status = ?",
+                to.name(), timestamp(at), hubReference, from.name()) == 1;
+    }
+
     /** Records a supplier event; false when the same event id was passed on before. */
     public boolean recordSupplierEventIfAbsent(String eventId, String hubReference, String status,
             OffsetDateTime at) {
