@@ -34,13 +34,26 @@ public final class HubTest {
         }
     }
 
+    /** A copy of the demo registry in the data folder, so a test may edit it while the hub runs. */
+    public static Path registryCopy(Path dataDir) {
+        Path copy = dataDir.resolve("registry.yaml");
+        try {
+            if (!Files.exists(copy)) {
+                Files.copy(Path.of("../config/registry.yaml"), copy);
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The properties of a hub on those ports and that folder. */
     public static Map<String, Object> embeddedHubProperties(int httpPort, int brokerPort, Path dataDir) {
         var properties = new LinkedHashMap<String, Object>();
         properties.put("server.port", httpPort);
         properties.put("nav.broker.port", brokerPort);
         properties.put("nav.data-dir", dataDir.toString());
-        properties.put("nav.registry.file", "../config/registry.yaml");
+        properties.put("nav.registry.file", registryCopy(dataDir).toString());
         properties.put("nav.simulator.confirm-delay", "50ms");
         properties.put("nav.simulator.deliver-delay", "300ms");
         return properties;
