@@ -65,6 +65,31 @@ class OrderFlowTest extends EmbeddedHubTest {
     }
 
     @Test
+    void answersAJmsClientOnTheCoreProtocolLikeAnAmqpOne() throws Exception {
+        String messageId = TestOrders.newMessageId();
+        var factory = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(
+                "tcp://127.0.0.1:" + BROKER_PORT);
+        try (var connection = factory.createConnection()) {
+            var session = connection.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
+            var out = session.createConsumer(session.createQueue("nav.kommun.1481.out"),
+                    "JMSCorrelationID = '" + messageId + "'");
+            connection.start();
+            ObjectNode order = TestOrders.validOrder(messageId);
+            order.put("kommunCode", "1481");
+            order.put("customerNumber", "KN-1481-001");
+            order.put("payerNumber", "BN-1481-01");
+
+            session.createProducer(session.createQueue("nav.kommun.1481.in"))
+                    .send(session.createTextMessage(order.toString()));
+
+            var receipt = (jakarta.jms.TextMessage) out.receive(30_000);
+            assertThat(receipt).as("a receipt within 30 s").isNotNull();
+            assertThat(receipt.getStringProperty("navEventType")).isEqualTo("RECEIPT");
+            assertThat(JSON.readTree(receipt.getText()).path("status").asText()).isEqualTo("ACCEPTED");
+        }
+    }
+
+    @Test
     void acceptsTheSameOrderInXml() throws Exception {
         String messageId = TestOrders.newMessageId();
 
