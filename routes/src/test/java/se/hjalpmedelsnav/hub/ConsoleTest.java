@@ -18,8 +18,10 @@ class ConsoleTest extends EmbeddedHubTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
+    private final CookieManager cookies = new CookieManager();
+
     /** A browser-like client: keeps cookies, does not follow redirects by itself. */
-    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     private HttpResponse<String> browse(String path) throws Exception {
@@ -67,6 +69,32 @@ class ConsoleTest extends EmbeddedHubTest {
         assertThat(routes.statusCode()).isEqualTo(200);
         assertThat(routes.body()).contains("kommun-1480-intake", "kommun-intake", "supplier-api-order-deliver",
                 "supplier-events");
+    }
+
+    /** Hawtio's own calls are Jolokia POSTs echoing the XSRF-TOKEN cookie as a header, as its single-page app does. */
+    private HttpResponse<String> jolokiaPost(String body, boolean echoToken) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(url("/actuator/hawtio/jolokia/")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (echoToken) {
+            String token = cookies.getCookieStore().getCookies().stream()
+                    .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
+            request.header("X-XSRF-TOKEN", token);
+        }
+        return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void acceptsTheConsolesOwnJolokiaCallsAfterTheLoginAndRefusesForgedOnes() throws Exception {
+        logIn("admin", "admin-dev");
+        browse("/actuator/hawtio/");
+        String search = "{\"type\":\"search\",\"mbean\":\"org.apache.camel:type=routes,*\"}";
+
+        HttpResponse<String> withToken = jolokiaPost(search, true);
+        assertThat(withToken.statusCode()).isEqualTo(200);
+        assertThat(withToken.body()).contains("kommun-1480-intake");
+
+        assertThat(jolokiaPost(search, false).statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -9,13 +9,14 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
 /**
  * Spring Security in front of everything: Hawtio ({@code /actuator/hawtio/}) and Jolokia (form login), the admin API (basic),
@@ -44,11 +45,13 @@ public class SecurityConfiguration {
                                 new AndRequestMatcher(new AntPathRequestMatcher("/actuator/**"),
                                         new NegatedRequestMatcher(new AntPathRequestMatcher("/actuator/hawtio/**"))))))
                 .logout(logout -> logout.logoutUrl("/actuator/hawtio/auth/logout").logoutSuccessUrl("/login?logout"))
+                // Hawtio is a single-page app: it sends the XSRF-TOKEN cookie back as a header on its Jolokia calls.
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         // Machine clients authenticate with basic auth on every call; no browser session to forge.
-                        .ignoringRequestMatchers("/api/**", "/simulator/**"));
+                        .ignoringRequestMatchers("/api/**", "/simulator/**"))
+                .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class);
         return http.build();
     }
 
