@@ -3,7 +3,10 @@ package se.hjalpmedelsnav.mappings.message;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import se.hjalpmedelsnav.mappings.fault.FaultReportMessage;
+import se.hjalpmedelsnav.mappings.incident.IncidentReportMessage;
 import se.hjalpmedelsnav.mappings.order.OrderMessage;
+import se.hjalpmedelsnav.mappings.returns.ReturnMessage;
 
 /**
  * How the parser reads one message type: the record it becomes, its definition in the JSON Schema
@@ -21,7 +24,12 @@ record MessageContract(MessageType type, Class<? extends KommunMessage> recordCl
     static final String XSD = "schema/kommun-message.xsd";
 
     static final List<MessageContract> SUPPORTED = List.of(
-            new MessageContract(MessageType.ORDER, OrderMessage.class, "order", rootElementOf(MessageType.ORDER)));
+            new MessageContract(MessageType.ORDER, OrderMessage.class, "order", rootElementOf(MessageType.ORDER)),
+            new MessageContract(MessageType.RETURN, ReturnMessage.class, "return", rootElementOf(MessageType.RETURN)),
+            new MessageContract(MessageType.FAULT_REPORT, FaultReportMessage.class, "faultReport",
+                    rootElementOf(MessageType.FAULT_REPORT)),
+            new MessageContract(MessageType.INCIDENT_REPORT, IncidentReportMessage.class, "incidentReport",
+                    rootElementOf(MessageType.INCIDENT_REPORT)));
 
     static Optional<MessageContract> of(MessageType type) {
         return SUPPORTED.stream().filter(contract -> contract.type() == type).findFirst();

@@ -1,6 +1,7 @@
 package se.hjalpmedelsnav.mappings.order;
 
 import java.time.LocalDate;
+import se.hjalpmedelsnav.mappings.message.RuleContext;
 import se.hjalpmedelsnav.mappings.registry.Registry;
 
 /**
@@ -10,5 +11,11 @@ import se.hjalpmedelsnav.mappings.registry.Registry;
  * @param registry        the registry in force
  * @param orderDate       the day the order counts as placed (its {@code sentAt} in Swedish time)
  */
-public record OrderContext(String queueKommunCode, Registry registry, LocalDate orderDate) {
+public record OrderContext(String queueKommunCode, Registry registry, LocalDate orderDate) implements RuleContext {
+
+    /** An order's message date is its order date. */
+    @Override
+    public LocalDate messageDate() {
+        return orderDate;
+    }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 import java.time.OffsetDateTime;
 import java.util.List;
-import se.hjalpmedelsnav.mappings.message.KommunMessage;
+import se.hjalpmedelsnav.mappings.message.CustomerAccountMessage;
 import se.hjalpmedelsnav.mappings.message.MessageType;
 
 /**
@@ -31,7 +31,7 @@ public record OrderMessage(
         Boolean consentObtained,
         @JacksonXmlElementWrapper(localName = "lines") @JacksonXmlProperty(localName = "line")
         List<OrderLine> lines,
-        String note) implements KommunMessage {
+        String note) implements CustomerAccountMessage {
 
     @Override
     public String toString() {

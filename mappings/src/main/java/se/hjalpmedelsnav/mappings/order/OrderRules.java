@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import se.hjalpmedelsnav.mappings.message.ContractError;
+import se.hjalpmedelsnav.mappings.message.MessageContext;
 import se.hjalpmedelsnav.mappings.order.rules.AgreementParty;
 import se.hjalpmedelsnav.mappings.order.rules.ArticleOrderable;
 import se.hjalpmedelsnav.mappings.order.rules.ConsentAttested;
@@ -26,7 +27,7 @@ import se.hjalpmedelsnav.mappings.registry.Registry;
 public final class OrderRules {
 
     /** Orders count as placed on the day they were sent in Sweden, whatever offset the sender used. */
-    public static final ZoneId SWEDISH_TIME = ZoneId.of("Europe/Stockholm");
+    public static final ZoneId SWEDISH_TIME = MessageContext.SWEDISH_TIME;
 
     private final List<OrderRule> rules;
 

@@ -159,14 +159,8 @@ class KommunMessageParserTest {
                         "type"),
                 broken("JSON with a type that is not a string", "{\"type\":42}", null,
                         ErrorCode.UNKNOWN_MESSAGE_TYPE, "type"),
-                broken("JSON RETURN, not supported yet", "{\"type\":\"RETURN\"}", null,
-                        ErrorCode.UNKNOWN_MESSAGE_TYPE, "type"),
-                broken("JSON FAULT_REPORT, not supported yet", "{\"type\":\"FAULT_REPORT\"}", null,
-                        ErrorCode.UNKNOWN_MESSAGE_TYPE, "type"),
-                broken("JSON INCIDENT_REPORT, not supported yet", "{\"type\":\"INCIDENT_REPORT\"}", null,
-                        ErrorCode.UNKNOWN_MESSAGE_TYPE, "type"),
-                broken("XML return, not supported yet", "<return" + XML_NS + "><type>RETURN</type></return>", null,
-                        ErrorCode.UNKNOWN_MESSAGE_TYPE, null),
+                broken("JSON of a lower-case type", "{\"type\":\"return\"}", null, ErrorCode.UNKNOWN_MESSAGE_TYPE,
+                        "type"),
                 broken("XML of an unknown root", "<invoice" + XML_NS + "/>", null, ErrorCode.UNKNOWN_MESSAGE_TYPE,
                         null),
                 broken("XML order in another namespace",
@@ -238,14 +232,18 @@ class KommunMessageParserTest {
         assertThat(rejected.errors().get(0).message()).isNotBlank();
     }
 
-    @Test
-    void saysThatAnAnnouncedTypeIsNotSupportedYet() {
-        ParseResult.Rejected rejected = rejected(PARSER.parse(
-                "{\"type\":\"RETURN\",\"messageId\":\"r-1\",\"kommunCode\":\"1480\"}".getBytes(StandardCharsets.UTF_8),
-                null));
+    @ParameterizedTest
+    @EnumSource(value = MessageType.class, names = {"RETURN", "FAULT_REPORT", "INCIDENT_REPORT"})
+    void validatesEveryContractTypeAgainstItsOwnDefinitionRatherThanRefusingIt(MessageType type) {
+        ParseResult.Rejected rejected = rejected(PARSER.parse(("{\"type\":\"" + type
+                + "\",\"messageId\":\"r-1\",\"kommunCode\":\"1480\"}").getBytes(StandardCharsets.UTF_8), null));
 
-        assertThat(rejected.errors().get(0).message()).contains("not supported yet");
-        assertThat(rejected.type()).isEqualTo(MessageType.RETURN);
+        assertThat(rejected.errors()).isNotEmpty().allSatisfy(error -> {
+            assertThat(error.code()).isEqualTo(ErrorCode.SCHEMA_INVALID);
+            assertThat(error.message()).doesNotContain("not supported");
+        });
+        assertThat(rejected.errors()).contains(required("sentAt"));
+        assertThat(rejected.type()).isEqualTo(type);
         assertThat(rejected.messageId()).isEqualTo("r-1");
     }
 

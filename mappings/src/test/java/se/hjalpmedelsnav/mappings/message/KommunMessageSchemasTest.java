@@ -14,36 +14,58 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The published schemas: each accepts the example, and both describe the same structure. */
+/** The published schemas: each accepts the examples, and both describe the same structure. */
 class KommunMessageSchemasTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    @Test
-    void publishedJsonSchemaAcceptsTheExampleOrderAndDispatchesOnType() throws IOException {
+    /** The example of each type, by the name its JSON and XML fixtures share. */
+    static Stream<String> examples() {
+        return Stream.of("order-valid", "return-valid", "fault-report-valid", "incident-report-valid");
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void publishedJsonSchemaAcceptsTheExampleAndDispatchesOnType(String example) throws IOException {
         JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(
                 SchemaLocation.of("classpath:" + MessageContract.JSON_SCHEMA),
                 SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+        OrderBody body = OrderBody.of("messages/" + example + ".json");
 
-        assertThat(schema.validate(MAPPER.readTree(OrderBody.valid().json()))).isEmpty();
-        assertThat(schema.validate(MAPPER.readTree(OrderBody.valid().without("payerNumber").json()))).isNotEmpty();
+        assertThat(schema.validate(MAPPER.readTree(body.json()))).isEmpty();
+        assertThat(schema.validate(MAPPER.readTree(OrderBody.of("messages/" + example + ".json")
+                .without("messageId").json()))).isNotEmpty();
+        assertThat(schema.validate(MAPPER.readTree(OrderBody.of("messages/" + example + ".json")
+                .with("unexpected", "x").json()))).isNotEmpty();
         assertThat(schema.validate(MAPPER.readTree("{\"type\":\"INVOICE\"}"))).isNotEmpty();
     }
 
-    @Test
-    void publishedXsdAcceptsTheExampleOrder() throws Exception {
+    @ParameterizedTest
+    @MethodSource("examples")
+    void publishedXsdAcceptsTheExample(String example) throws Exception {
         SchemaFactory factory = SchemaFactory.newDefaultInstance();
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         javax.xml.validation.Schema xsd = factory.newSchema(new StreamSource(
                 getClass().getClassLoader().getResourceAsStream(MessageContract.XSD)));
 
         assertThatCode(() -> xsd.newValidator().validate(new StreamSource(
-                new ByteArrayInputStream(OrderBody.fixture("messages/order-valid.xml"))))).doesNotThrowAnyException();
+                new ByteArrayInputStream(OrderBody.fixture("messages/" + example + ".xml")))))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void everyMessageTypeIsSupported() {
+        assertThat(MessageContract.SUPPORTED).extracting(MessageContract::type)
+                .containsExactlyInAnyOrder(MessageType.values());
     }
 
     @Test
@@ -58,7 +80,10 @@ class KommunMessageSchemasTest {
         }
 
         assertThat(checked).contains("order", "order.orderer", "order.recipient.guardian", "order.delivery.address",
-                "order.lines.line");
+                "order.lines.line", "return", "return.orderer", "return.deviceIds.deviceId", "return.pickup.address",
+                "return.pickup.contact", "faultReport", "faultReport.location.address", "faultReport.contact",
+                "incidentReport", "incidentReport.reporter", "incidentReport.device", "incidentReport.patient",
+                "incidentReport.reporter.email", "incidentReport.patient.age", "incidentReport.patient.sex");
     }
 
     private static void compare(JsonNode root, JsonNode object, XsdContentModel.ComplexType type, XsdContentModel xsd,
@@ -76,17 +101,52 @@ class KommunMessageSchemasTest {
 
         for (XsdContentModel.Child child : type.children()) {
             JsonNode member = resolve(root, object.get("properties").get(child.name()));
-            xsd.typeOf(child).ifPresent(childType -> {
-                if (childType.isList()) {
-                    XsdContentModel.Child item = childType.children().get(0);
-                    assertThat(member.get("type").asText()).as(path + "." + child.name()).isEqualTo("array");
-                    compare(root, resolve(root, member.get("items")), xsd.typeOf(item).orElseThrow(), xsd,
-                            path + "." + child.name() + "." + item.name(), checked);
-                } else {
-                    compare(root, member, childType, xsd, path + "." + child.name(), checked);
-                }
-            });
+            String childPath = path + "." + child.name();
+            Optional<XsdContentModel.ComplexType> childType = xsd.typeOf(child);
+            if (childType.isEmpty()) {
+                compareText(member, xsd.textRuleOf(child), childPath, checked);
+            } else if (childType.get().isList()) {
+                XsdContentModel.Child item = childType.get().children().get(0);
+                assertThat(member.get("type").asText()).as(childPath).isEqualTo("array");
+                JsonNode items = resolve(root, member.get("items"));
+                String itemPath = childPath + "." + item.name();
+                xsd.typeOf(item).ifPresentOrElse(
+                        itemType -> compare(root, items, itemType, xsd, itemPath, checked),
+                        () -> compareText(items, xsd.textRuleOf(item), itemPath, checked));
+            } else {
+                compare(root, member, childType.get(), xsd, childPath, checked);
+            }
         }
+    }
+
+    /** A text member: the same values allowed, the same bounds where the XSD states them, and a length limit. */
+    private static void compareText(JsonNode member, XsdContentModel.TextRule rule, String path,
+            List<String> checked) {
+        List<String> values = new ArrayList<>();
+        if (member.has("enum")) {
+            member.get("enum").forEach(value -> values.add(value.asText()));
+        } else if (member.has("const")) {
+            values.add(member.get("const").asText());
+        }
+        assertThat(rule.enumeration()).as(path + " values").containsExactlyElementsOf(values);
+        String jsonType = member.path("type").asText();
+        if (jsonType.equals("string")) {
+            assertThat(member.has("maxLength")).as(path + " has a maxLength").isTrue();
+            if (rule.maxLength() != null) {
+                assertThat(rule.maxLength()).as(path + " maxLength").isEqualTo(member.get("maxLength").asInt());
+            }
+            if (rule.minLength() != null) {
+                assertThat(rule.minLength()).as(path + " minLength").isEqualTo(member.path("minLength").asInt());
+            }
+        }
+        if (jsonType.equals("integer")) {
+            assertThat(rule.minInclusive()).as(path + " minimum").isEqualTo(member.get("minimum").asInt());
+            assertThat(rule.maxInclusive()).as(path + " maximum").isEqualTo(member.get("maximum").asInt());
+        }
+        if (jsonType.equals("boolean")) {
+            assertThat(rule.leaf()).as(path + " boolean").isEqualTo(XsdContentModel.Leaf.BOOLEAN);
+        }
+        checked.add(path);
     }
 
     private static JsonNode resolve(JsonNode root, JsonNode schema) {

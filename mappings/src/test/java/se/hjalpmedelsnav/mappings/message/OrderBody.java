@@ -14,8 +14,9 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Test data: the valid ORDER of {@code messages/order-valid.json}, changed by field path, written
- * as JSON or as the equivalent XML. Each test states only what it changes.
+ * Test data: the valid ORDER of {@code messages/order-valid.json} (or another type's fixture, see
+ * {@link #of}), changed by field path, written as JSON or as the equivalent XML. Each test states only
+ * what it changes.
  */
 final class OrderBody {
 
@@ -33,7 +34,12 @@ final class OrderBody {
     }
 
     static OrderBody valid() {
-        return new OrderBody((ObjectNode) MAPPER.valueToTree(fixtureTree("messages/order-valid.json")));
+        return of("messages/order-valid.json");
+    }
+
+    /** The body of a JSON fixture of any type; its XML root element follows its {@code type}. */
+    static OrderBody of(String jsonFixture) {
+        return new OrderBody((ObjectNode) MAPPER.valueToTree(fixtureTree(jsonFixture)));
     }
 
     static byte[] fixture(String resource) {
@@ -100,11 +106,23 @@ final class OrderBody {
 
     /** The same message as the XSD's XML: members as elements in order, arrays as {@code <lines><line>}. */
     byte[] xml() {
+        String root = rootElement();
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        xml.append("<order xmlns=\"").append(NAMESPACE).append("\">");
+        xml.append('<').append(root).append(" xmlns=\"").append(NAMESPACE).append("\">");
         writeMembers(xml, tree);
-        xml.append("</order>");
+        xml.append("</").append(root).append('>');
         return xml.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The type's root element; {@code order} when the type is missing or unknown, as tests of broken orders need. */
+    private String rootElement() {
+        JsonNode type = tree.get("type");
+        for (MessageType known : MessageType.values()) {
+            if (type != null && known.name().equals(type.asText())) {
+                return MessageContract.rootElementOf(known);
+            }
+        }
+        return "order";
     }
 
     private static void writeMembers(StringBuilder xml, JsonNode object) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import se.hjalpmedelsnav.mappings.message.MessageContext;
 import se.hjalpmedelsnav.mappings.registry.Article;
 import se.hjalpmedelsnav.mappings.registry.CustomerNumber;
 import se.hjalpmedelsnav.mappings.registry.Municipality;
@@ -59,6 +60,8 @@ public final class TestRegistry {
     /** In the assortment, but in a product area the registry does not hold. */
     public static final String ARTICLE_OF_UNKNOWN_PRODUCT_AREA = "300301";
     public static final String ARTICLE_NOT_IN_ASSORTMENT = "999999";
+    /** In product area {@link #COMMUNICATION}, and a medical device: incident reporting applies. */
+    public static final String MEDICAL_DEVICE_ARTICLE = "100102";
 
     /** The day the default order is sent (in Swedish time). */
     public static final LocalDate ORDER_DATE = LocalDate.of(2026, 3, 2);
@@ -91,7 +94,8 @@ public final class TestRegistry {
                 .productArea(COGNITION, "Kognition", OCCUPATIONAL_THERAPIST, NURSE)
                 .article(COMMUNICATION_ARTICLE, COMMUNICATION)
                 .article(COGNITION_ARTICLE, COGNITION)
-                .article(ARTICLE_OF_UNKNOWN_PRODUCT_AREA, "UTGATT");
+                .article(ARTICLE_OF_UNKNOWN_PRODUCT_AREA, "UTGATT")
+                .medicalDevice(MEDICAL_DEVICE_ARTICLE, COMMUNICATION);
     }
 
     /** The standard registry, for tests that change nothing in it. */
@@ -102,6 +106,11 @@ public final class TestRegistry {
     /** The context of an order on {@code queueKommunCode}'s queue in the standard registry, on {@link #ORDER_DATE}. */
     public static OrderContext contextOnQueue(String queueKommunCode) {
         return new OrderContext(queueKommunCode, standardRegistry(), ORDER_DATE);
+    }
+
+    /** The context of a return or report on {@code queueKommunCode}'s queue in the standard registry, on {@link #ORDER_DATE}. */
+    public static MessageContext messageContextOnQueue(String queueKommunCode) {
+        return new MessageContext(queueKommunCode, standardRegistry(), ORDER_DATE);
     }
 
     public static CustomerNumber customerNumber(String number, String unit, boolean bufferStore, String... payers) {
@@ -128,6 +137,12 @@ public final class TestRegistry {
     public TestRegistry article(String articleNumber, String productArea) {
         articles.add(new Article(articleNumber, "Testartikel " + articleNumber, productArea, "22 21 09", false,
                 "Testtillverkaren AB"));
+        return this;
+    }
+
+    public TestRegistry medicalDevice(String articleNumber, String productArea) {
+        articles.add(new Article(articleNumber, "Medicinteknisk testartikel " + articleNumber, productArea, "22 21 09",
+                true, "Testtillverkaren AB"));
         return this;
     }
 

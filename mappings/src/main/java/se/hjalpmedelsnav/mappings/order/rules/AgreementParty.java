@@ -3,27 +3,35 @@ package se.hjalpmedelsnav.mappings.order.rules;
 import java.util.List;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.ErrorCode;
+import se.hjalpmedelsnav.mappings.message.KommunMessage;
+import se.hjalpmedelsnav.mappings.message.MessageRule;
+import se.hjalpmedelsnav.mappings.message.RuleContext;
 import se.hjalpmedelsnav.mappings.order.OrderContext;
 import se.hjalpmedelsnav.mappings.order.OrderMessage;
 import se.hjalpmedelsnav.mappings.order.OrderRule;
 import se.hjalpmedelsnav.mappings.registry.Municipality;
 
-/** Only a municipality that signed the supply agreement may order. */
-public final class AgreementParty implements OrderRule {
+/** Only a municipality that signed the supply agreement may order, return, or report through the hub. */
+public final class AgreementParty implements OrderRule, MessageRule<KommunMessage> {
 
     @Override
     public List<ContractError> check(OrderMessage order, OrderContext context) {
+        return check((KommunMessage) order, context);
+    }
+
+    @Override
+    public List<ContractError> check(KommunMessage message, RuleContext context) {
         String kommunCode = context.queueKommunCode();
         return context.registry().municipality(kommunCode)
                 .map(municipality -> municipality.agreementParty() ? List.<ContractError>of() : notParty(municipality))
                 .orElseGet(() -> List.of(ContractError.of(ErrorCode.KOMMUN_NOT_PARTY, "kommunCode",
                         "Municipality " + kommunCode + " is not in the hub's registry of agreement parties and "
-                                + "may not order; contact the hub's administrators if it has signed the agreement.")));
+                                + "may not use the agreement; contact the hub's administrators if it has signed it.")));
     }
 
     private static List<ContractError> notParty(Municipality municipality) {
         return List.of(ContractError.of(ErrorCode.KOMMUN_NOT_PARTY, "kommunCode",
                 "Municipality " + municipality.code() + " (" + municipality.name() + ") has not signed the supply "
-                        + "agreement and may not order."));
+                        + "agreement and may not use it."));
     }
 }

@@ -4,23 +4,32 @@ import java.util.List;
 import java.util.Objects;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.ErrorCode;
+import se.hjalpmedelsnav.mappings.message.KommunMessage;
+import se.hjalpmedelsnav.mappings.message.MessageRule;
+import se.hjalpmedelsnav.mappings.message.RuleContext;
 import se.hjalpmedelsnav.mappings.order.OrderContext;
 import se.hjalpmedelsnav.mappings.order.OrderMessage;
 import se.hjalpmedelsnav.mappings.order.OrderRule;
 
 /**
- * The body's kommunCode must be that of the queue the order came on: the queue is the authenticated
- * sender, the body only a claim.
+ * The body's kommunCode must be that of the queue the message came on: the queue is the authenticated
+ * sender, the body only a claim. Holds for every message type.
  */
-public final class KommunMatchesQueue implements OrderRule {
+public final class KommunMatchesQueue implements OrderRule, MessageRule<KommunMessage> {
 
     @Override
     public List<ContractError> check(OrderMessage order, OrderContext context) {
-        if (Objects.equals(order.kommunCode(), context.queueKommunCode())) {
+        return check((KommunMessage) order, context);
+    }
+
+    @Override
+    public List<ContractError> check(KommunMessage message, RuleContext context) {
+        if (Objects.equals(message.kommunCode(), context.queueKommunCode())) {
             return List.of();
         }
         return List.of(ContractError.of(ErrorCode.KOMMUN_MISMATCH, "kommunCode",
-                "kommunCode " + order.kommunCode() + " is not that of the queue the order was sent on (municipality "
-                        + context.queueKommunCode() + "); send on your own municipality's queue with its own code."));
+                "kommunCode " + message.kommunCode() + " is not that of the queue the message was sent on "
+                        + "(municipality " + context.queueKommunCode() + "); send on your own municipality's queue "
+                        + "with its own code."));
     }
 }

@@ -1,0 +1,8 @@
+package se.hjalpmedelsnav.mappings.incident;
+
+public enum PatientSex {
+    FEMALE,
+    MALE,
+    OTHER,
+    UNKNOWN
+}
