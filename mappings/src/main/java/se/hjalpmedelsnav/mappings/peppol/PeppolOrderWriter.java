@@ -1,6 +1,5 @@
 package se.hjalpmedelsnav.mappings.peppol;
 
-import com.helger.ubl21.UBL21Marshaller;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -138,7 +137,7 @@ public final class PeppolOrderWriter {
         }
         ubl.getOrderLine().addAll(lines(order.lines(), registry));
 
-        String xml = UBL21Marshaller.order().setFormattedOutput(true).getAsString(ubl);
+        String xml = UblMarshallers.order().getAsString(ubl);
         if (xml == null) {
             // The marshaller checks the UBL schema on the way out and answers null on a violation.
             throw new IllegalStateException("the UBL Order for " + hubReference + " does not meet the UBL 2.1 schema");

@@ -1,6 +1,5 @@
 package se.hjalpmedelsnav.mappings.peppol;
 
-import com.helger.ubl21.UBL21Marshaller;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
@@ -69,10 +68,10 @@ public final class PeppolResponseReader {
         Element root = parse(document).getDocumentElement();
         String namespace = root.getNamespaceURI();
         if (ORDER_RESPONSE_NS.equals(namespace) && "OrderResponse".equals(root.getLocalName())) {
-            return fromOrderResponse(bind(UBL21Marshaller.orderResponse().read(root), "OrderResponse"));
+            return fromOrderResponse(bind(UblMarshallers.orderResponse().read(root), "OrderResponse"));
         }
         if (DESPATCH_ADVICE_NS.equals(namespace) && "DespatchAdvice".equals(root.getLocalName())) {
-            return Optional.of(fromDespatchAdvice(bind(UBL21Marshaller.despatchAdvice().read(root), "DespatchAdvice")));
+            return Optional.of(fromDespatchAdvice(bind(UblMarshallers.despatchAdvice().read(root), "DespatchAdvice")));
         }
         throw new IllegalArgumentException("document is neither a UBL OrderResponse nor a UBL DespatchAdvice");
     }
