@@ -61,7 +61,42 @@ class OrderFlowTest extends EmbeddedHubTest {
 
         JsonNode atSupplier = supplierReceived(hubReference);
         assertThat(atSupplier.path("receivedCount").asInt()).isEqualTo(1);
-        assertThat(atSupplier.toString()).contains("KN-1480-001", "BN-1480-01", "HMN-10001");
+        JsonNode order = atSupplier.path("order");
+        assertThat(order.path("orderId").asText()).isEqualTo(hubReference);
+        assertThat(order.path("municipalityCode").asText()).isEqualTo("1480");
+        assertThat(order.path("customer").path("customerNumber").asText()).isEqualTo("KN-1480-001");
+        assertThat(order.path("customer").path("unitName").asText()).isEqualTo("Hemtjänst Centrum");
+        assertThat(order.path("payerNumber").asText()).isEqualTo("BN-1480-01");
+        assertThat(order.path("process").asText()).isEqualTo("EXECUTION");
+        assertThat(order.path("decisionReference").asText()).isEqualTo("BESLUT-2026-1001");
+        assertThat(order.path("orderer").path("role").asText()).isEqualTo("ARBETSTERAPEUT");
+        assertThat(order.path("recipient").path("protectedIdentity").asBoolean()).isFalse();
+        assertThat(order.path("delivery").path("target").asText()).isEqualTo("UNIT");
+        assertThat(order.path("delivery").path("address").path("city").asText()).isEqualTo("Göteborg");
+        assertThat(order.path("lines")).hasSize(1);
+        assertThat(order.path("lines").get(0).path("articleNumber").asText()).isEqualTo("HMN-10001");
+        assertThat(order.path("lines").get(0).path("quantity").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void sendsTheSupplierOnlyWhatItNeedsOfAUserWithProtectedIdentity() throws Exception {
+        String messageId = TestOrders.newMessageId();
+        ObjectNode order = TestOrders.validOrder(messageId);
+        ((ObjectNode) order.path("recipient")).put("protection", "SEKRETESSMARKERING");
+        ((ObjectNode) order.path("recipient")).putObject("guardian").put("name", "Gustav Godman").put("phone", "070-1");
+        ((ObjectNode) order.path("delivery")).put("target", "BUFFER_STORE");
+        ((ObjectNode) order.path("delivery")).remove("address");
+
+        goteborg.send(order);
+
+        String hubReference = goteborg.receipt(messageId).path("hubReference").asText();
+        goteborg.orderStatus(messageId, "DELIVERED");
+        JsonNode received = supplierReceived(hubReference).path("order");
+        assertThat(received.path("recipient").path("protectedIdentity").asBoolean()).isTrue();
+        assertThat(received.toString()).doesNotContain("Tolvan", "Gustav", "070-1");
+        assertThat(received.path("delivery").path("target").asText()).isEqualTo("BUFFER_STORE");
+        assertThat(received.path("delivery").path("address").path("street").asText())
+                .as("the unit's buffer store from the registry").isNotBlank();
     }
 
     @Test
