@@ -41,6 +41,13 @@ public record Receipt(
                 at);
     }
 
+    /** The same receipt with these notices (none: unchanged). */
+    public Receipt withNotices(List<String> newNotices) {
+        return newNotices == null || newNotices.isEmpty()
+                ? this
+                : new Receipt(type, inReplyTo, hubReference, status, duplicate, errors, List.copyOf(newNotices), at);
+    }
+
     /** The original receipt, sent again to a message whose messageId the hub has already seen. */
     public Receipt asDuplicate() {
         return new Receipt(type, inReplyTo, hubReference, status, true, errors, notices, at);

@@ -33,8 +33,10 @@ public class EmbeddedBroker {
     public void start() throws Exception {
         embedded.setConfiguration(configuration());
         embedded.start();
-        for (String queue : List.of(Queues.ORDER_TO_SUPPLIER, Queues.SUPPLIER_EVENTS, Queues.DLQ_KOMMUN_INTAKE,
-                Queues.DLQ_ORDER_TO_SUPPLIER, Queues.DLQ_SUPPLIER_EVENTS, Queues.DLQ_BROKER, Queues.EXPIRED)) {
+        for (String queue : List.of(Queues.ORDER_TO_SUPPLIER, Queues.RETURN_TO_SUPPLIER,
+                Queues.FAULT_REPORT_TO_SUPPLIER, Queues.SUPPLIER_EVENTS, Queues.DLQ_KOMMUN_INTAKE,
+                Queues.DLQ_ORDER_TO_SUPPLIER, Queues.DLQ_RETURN_TO_SUPPLIER, Queues.DLQ_FAULT_REPORT_TO_SUPPLIER,
+                Queues.DLQ_SUPPLIER_EVENTS, Queues.DLQ_BROKER, Queues.EXPIRED)) {
             ensureQueue(queue);
         }
         log.info("Embedded Artemis broker started, CORE and AMQP 1.0 on {}:{}, journal in {}", properties.host(),

@@ -1,21 +1,37 @@
 package se.hjalpmedelsnav.hub.broker;
 
+import se.hjalpmedelsnav.mappings.message.MessageType;
+
 /** Names of the broker addresses the hub uses. All are anycast queues with the same name as their address. */
 public final class Queues {
 
-    /** Accepted orders waiting for delivery to the supplier. */
+    /** Accepted messages waiting for delivery to the supplier, one queue per type. */
     public static final String ORDER_TO_SUPPLIER = "nav.internal.order.supplier";
+    public static final String RETURN_TO_SUPPLIER = "nav.internal.return.supplier";
+    public static final String FAULT_REPORT_TO_SUPPLIER = "nav.internal.fault-report.supplier";
     /** Events from the supplier (webhook) waiting to be translated for the municipality. */
     public static final String SUPPLIER_EVENTS = "nav.internal.supplier.events";
     /** Messages a stage gave up on, with the reason in the {@code navFailureReason} property. */
     public static final String DLQ_KOMMUN_INTAKE = "nav.dlq.kommun.intake";
     public static final String DLQ_ORDER_TO_SUPPLIER = "nav.dlq.order.supplier";
+    public static final String DLQ_RETURN_TO_SUPPLIER = "nav.dlq.return.supplier";
+    public static final String DLQ_FAULT_REPORT_TO_SUPPLIER = "nav.dlq.fault-report.supplier";
     public static final String DLQ_SUPPLIER_EVENTS = "nav.dlq.supplier.events";
     /** Where the broker itself parks what no stage could handle (a safety net behind the stages' own parking). */
     public static final String DLQ_BROKER = "nav.dlq.broker";
     public static final String EXPIRED = "nav.expired";
 
     private Queues() {
+    }
+
+    /** Where an accepted message of that type waits for the supplier. */
+    public static String toSupplier(MessageType type) {
+        return switch (type) {
+            case ORDER -> ORDER_TO_SUPPLIER;
+            case RETURN -> RETURN_TO_SUPPLIER;
+            case FAULT_REPORT -> FAULT_REPORT_TO_SUPPLIER;
+            case INCIDENT_REPORT -> throw new IllegalArgumentException("incident reports do not go to the supplier");
+        };
     }
 
     public static String kommunIn(String kommunCode) {

@@ -15,6 +15,7 @@ import se.hjalpmedelsnav.mappings.message.Receipt;
  * @param queueKommunCode the municipality whose {@code .in} queue it came on (the sender's identity)
  * @param transportId     the sender's correlation id, else the broker's message id: what a receipt is
  *                        correlated with when no messageId was readable
+ * @param notices         information for the receipt that is not an error
  * @param duplicate       the messageId was seen before; {@code receipt} is then the original one
  * @param forwardAgain    a duplicate of an accepted message the supplier has not taken yet: its first
  *                        hand-off may have died with the hub after the receipt was recorded, so it is
@@ -22,7 +23,8 @@ import se.hjalpmedelsnav.mappings.message.Receipt;
  *                        second copy harmless)
  */
 public record Intake(String queueKommunCode, String transportId, String hubReference, OffsetDateTime receivedAt,
-        ParseResult parsed, List<ContractError> errors, Receipt receipt, boolean duplicate, boolean forwardAgain) {
+        ParseResult parsed, List<ContractError> errors, List<String> notices, Receipt receipt, boolean duplicate,
+        boolean forwardAgain) {
 
     public KommunMessage message() {
         return parsed instanceof ParseResult.Parsed p ? p.message() : null;
@@ -52,17 +54,24 @@ public record Intake(String queueKommunCode, String transportId, String hubRefer
     public Intake withErrors(List<ContractError> more) {
         var all = new ArrayList<>(errors);
         all.addAll(more);
-        return new Intake(queueKommunCode, transportId, hubReference, receivedAt, parsed, List.copyOf(all), receipt,
-                duplicate, forwardAgain);
+        return new Intake(queueKommunCode, transportId, hubReference, receivedAt, parsed, List.copyOf(all), notices,
+                receipt, duplicate, forwardAgain);
     }
 
     public Intake withReceipt(Receipt newReceipt) {
-        return new Intake(queueKommunCode, transportId, hubReference, receivedAt, parsed, errors, newReceipt,
-                duplicate, forwardAgain);
+        return new Intake(queueKommunCode, transportId, hubReference, receivedAt, parsed, errors, notices,
+                newReceipt, duplicate, forwardAgain);
+    }
+
+    public Intake withNotice(String notice) {
+        var all = new ArrayList<>(notices);
+        all.add(notice);
+        return new Intake(queueKommunCode, transportId, hubReference, receivedAt, parsed, errors, List.copyOf(all),
+                receipt, duplicate, forwardAgain);
     }
 
     public Intake asDuplicateOf(Receipt original, boolean notYetWithTheSupplier) {
-        return new Intake(queueKommunCode, transportId, original.hubReference(), receivedAt, parsed, errors,
+        return new Intake(queueKommunCode, transportId, original.hubReference(), receivedAt, parsed, errors, notices,
                 original.asDuplicate(), true, notYetWithTheSupplier && original.isAccepted());
     }
 }

@@ -3,6 +3,7 @@ package se.hjalpmedelsnav.hub.intake;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
+import se.hjalpmedelsnav.hub.broker.Queues;
 import se.hjalpmedelsnav.mappings.message.KommunMessageMappers;
 
 /** What the intake sends: the canonical message onwards, the receipt back. */
@@ -14,6 +15,11 @@ public class IntakeMessages {
     /** The accepted message in canonical JSON, whatever format it arrived in. */
     public String canonicalJson(Intake intake) throws JsonProcessingException {
         return json.writeValueAsString(intake.message());
+    }
+
+    /** The queue where the accepted message waits for the supplier. */
+    public String supplierQueue(Intake intake) {
+        return Queues.toSupplier(intake.message().type());
     }
 
     public String receiptJson(Intake intake) throws JsonProcessingException {

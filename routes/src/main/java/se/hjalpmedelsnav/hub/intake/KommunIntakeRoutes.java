@@ -57,7 +57,7 @@ public class KommunIntakeRoutes extends RouteBuilder {
                     .when(simple("${body.duplicate}"))
                         .log("Duplicate messageId from ${header.navKommunCode}: original receipt ${body.hubReference} sent again")
                     .otherwise()
-                        .bean(OrderEnforcement.class, "enforce").id("enforce")
+                        .bean(MessageEnforcement.class, "enforce").id("enforce")
                         .bean(ReceiptIssuer.class, "issue").id("record")
                 .end()
                 .bean(IntakeMetrics.class, "count").id("count")
@@ -74,8 +74,9 @@ public class KommunIntakeRoutes extends RouteBuilder {
                     .filter(simple("${body.duplicate} == false"))
                         .setHeader(IntakeHeaders.BROKER_DUPLICATE_ID, simple("${body.hubReference}"))
                     .end()
+                    .setProperty("navSupplierQueue", method(IntakeMessages.class, "supplierQueue"))
                     .setBody(method(IntakeMessages.class, "canonicalJson"))
-                    .to("jms:queue:" + Queues.ORDER_TO_SUPPLIER + "?jmsMessageType=Text").id("to-order-queue")
+                    .toD("jms:queue:${exchangeProperty.navSupplierQueue}?jmsMessageType=Text").id("to-supplier-queue")
                     .log("Handed on ${header.navMessageType} ${header.navHubReference} from ${header.navKommunCode}")
                 .end();
 

@@ -36,6 +36,6 @@ public class KommunMessageReader {
                 ? senderCorrelationId
                 : transportId;
         return new Intake(queueKommunCode, fallbackCorrelation, UUID.randomUUID().toString(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS),
-                parsed, errors, null, false, false);
+                parsed, errors, List.of(), null, false, false);
     }
 }

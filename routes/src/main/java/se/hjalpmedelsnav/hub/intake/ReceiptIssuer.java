@@ -8,7 +8,7 @@ import se.hjalpmedelsnav.hub.tracking.TrackingStatus;
 import se.hjalpmedelsnav.hub.tracking.TrackingStore;
 import se.hjalpmedelsnav.mappings.message.KommunMessageMappers;
 import se.hjalpmedelsnav.mappings.message.Receipt;
-import se.hjalpmedelsnav.mappings.order.OrderMessage;
+import se.hjalpmedelsnav.mappings.message.CustomerAccountMessage;
 
 /**
  * Decides a message's receipt and records it: the idempotent consumer on (kommunCode, messageId).
@@ -46,11 +46,12 @@ public class ReceiptIssuer {
         Receipt receipt = intake.errors().isEmpty()
                 ? Receipt.accepted(intake.messageId(), intake.hubReference(), intake.receivedAt())
                 : Receipt.rejected(intake.messageId(), intake.hubReference(), intake.errors(), intake.receivedAt());
+        receipt = receipt.withNotices(intake.notices());
         if (intake.messageId() != null) {
             var message = intake.message();
             var tracked = new TrackedMessage(intake.hubReference(), intake.queueKommunCode(), intake.messageId(),
                     message == null ? null : message.type().name(),
-                    message instanceof OrderMessage order ? order.customerNumber() : null,
+                    message instanceof CustomerAccountMessage account ? account.customerNumber() : null,
                     receipt.isAccepted() ? TrackingStatus.ACCEPTED : TrackingStatus.REJECTED,
                     json.writeValueAsString(receipt), intake.receivedAt());
             if (!tracking.recordIfAbsent(tracked)) {
