@@ -11,12 +11,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
+import se.hjalpmedelsnav.mappings.supplier.SupplierFaultReport;
 import se.hjalpmedelsnav.mappings.supplier.SupplierOrder;
 import se.hjalpmedelsnav.mappings.supplier.SupplierOrderLine;
+import se.hjalpmedelsnav.mappings.supplier.SupplierReturn;
 
 /**
- * The supplier's side of the business, in memory: which orders it holds, which articles it no
- * longer carries, and how well it is feeling ({@link SimulatorMode}).
+ * The supplier's side of the business, in memory: which orders, returns and fault reports it
+ * holds, which articles it no longer carries, which device ids it does not know, and how well it
+ * is feeling ({@link SimulatorMode}).
  */
 @Component("simulatedSupplier")
 @ConditionalOnSimulatorEnabled
@@ -28,6 +31,8 @@ public class SimulatedSupplier {
     private final Map<String, ReceivedOrder> orders = new ConcurrentHashMap<>();
     private final AtomicReference<SimulatorModeSetting> mode = new AtomicReference<>(SimulatorModeSetting.NORMAL);
     private final AtomicLong orderSequence = new AtomicLong();
+    private final RequestLedger returns = new RequestLedger("SR-%08d");
+    private final RequestLedger faultReports = new RequestLedger("SF-%08d");
 
     public SimulatedSupplier(SupplierSimulatorProperties properties) {
         this.properties = properties;
@@ -74,5 +79,44 @@ public class SimulatedSupplier {
 
     public void forgetOrders() {
         orders.clear();
+    }
+
+    /** Takes a return in; rejected at first receipt when it names a device id the supplier does not know. */
+    public ReceivedRequest receive(SupplierReturn supplierReturn, JsonNode asReceived) {
+        return returns.receive(supplierReturn.returnId(), unknownDevices(supplierReturn.deviceIds()), asReceived);
+    }
+
+    /** Takes a fault report in; rejected at first receipt when its device id is one the supplier does not know. */
+    public ReceivedRequest receive(SupplierFaultReport faultReport, JsonNode asReceived) {
+        return faultReports.receive(faultReport.faultReportId(), unknownDevices(List.of(faultReport.deviceId())),
+                asReceived);
+    }
+
+    private List<String> unknownDevices(List<String> deviceIds) {
+        return deviceIds.stream().filter(properties.unknownDevices()::contains).distinct().toList();
+    }
+
+    public List<ReceivedRequest> receivedReturns() {
+        return returns.all();
+    }
+
+    public Optional<ReceivedRequest> receivedReturn(String returnId) {
+        return returns.find(returnId);
+    }
+
+    public void forgetReturns() {
+        returns.forget();
+    }
+
+    public List<ReceivedRequest> receivedFaultReports() {
+        return faultReports.all();
+    }
+
+    public Optional<ReceivedRequest> receivedFaultReport(String faultReportId) {
+        return faultReports.find(faultReportId);
+    }
+
+    public void forgetFaultReports() {
+        faultReports.forget();
     }
 }

@@ -55,4 +55,36 @@ public class SimulatorAdminController {
         supplier.forgetOrders();
         return ResponseEntity.noContent().build();
     }
+
+    @GetMapping("/returns")
+    public List<ReceivedRequest> returns() {
+        return supplier.receivedReturns();
+    }
+
+    @GetMapping("/returns/{returnId}")
+    public ResponseEntity<ReceivedRequest> returnOf(@PathVariable String returnId) {
+        return ResponseEntity.of(supplier.receivedReturn(returnId));
+    }
+
+    @DeleteMapping("/returns")
+    public ResponseEntity<Void> forgetReturns() {
+        supplier.forgetReturns();
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/fault-reports")
+    public List<ReceivedRequest> faultReports() {
+        return supplier.receivedFaultReports();
+    }
+
+    @GetMapping("/fault-reports/{faultReportId}")
+    public ResponseEntity<ReceivedRequest> faultReport(@PathVariable String faultReportId) {
+        return ResponseEntity.of(supplier.receivedFaultReport(faultReportId));
+    }
+
+    @DeleteMapping("/fault-reports")
+    public ResponseEntity<Void> forgetFaultReports() {
+        supplier.forgetFaultReports();
+        return ResponseEntity.noContent().build();
+    }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,14 +24,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 import se.hjalpmedelsnav.mappings.supplier.SupplierEvent;
-import se.hjalpmedelsnav.mappings.supplier.SupplierEventType;
+import se.hjalpmedelsnav.mappings.supplier.SupplierFaultReport;
+import se.hjalpmedelsnav.mappings.supplier.SupplierFaultReportStatus;
 import se.hjalpmedelsnav.mappings.supplier.SupplierOrder;
 import se.hjalpmedelsnav.mappings.supplier.SupplierOrderStatus;
+import se.hjalpmedelsnav.mappings.supplier.SupplierReturn;
+import se.hjalpmedelsnav.mappings.supplier.SupplierReturnStatus;
 
 /**
- * Pushes what happens to an accepted order to the hub's webhook, as the supplier would: CONFIRMED
- * after the confirm delay, then DELIVERED with one device id per unit after the deliver delay. A
- * failed push is tried again with doubling back-off; the events of one order keep their order.
+ * Pushes what happens to an accepted order, return or fault report to the hub's webhook, as the
+ * supplier would: for an order CONFIRMED after the confirm delay, then DELIVERED with one device id
+ * per unit after the deliver delay; for a return RECEIVED then PICKED_UP (LOST_REGISTERED alone
+ * for a lost one); for a fault report RECEIVED, IN_PROGRESS, then RESOLVED (DEVICE_REPLACED when
+ * out of service), each later step after the deliver delay. A failed push is tried again with
+ * doubling back-off; the events of one message keep their order.
  */
 @Component("simulatorEventPusher")
 @ConditionalOnSimulatorEnabled
@@ -71,30 +78,94 @@ public class SimulatorEventPusher implements DisposableBean {
 
     /** Plays the life of an accepted order: confirmation, then delivery. */
     public void orderAccepted(SupplierOrder order, String supplierOrderId) {
-        if (properties.webhookUrl() == null) {
-            LOG.warn("No nav.simulator.webhook-url: no events pushed for orderId={}", order.orderId());
+        play(order.orderId(), List.of(
+                new Step(properties.confirmDelay(), () -> confirmed(order, supplierOrderId)),
+                new Step(properties.deliverDelay(), () -> delivered(order, supplierOrderId))));
+    }
+
+    /** Plays the life of an accepted return: pickup registered, then picked up; or, when lost, written off. */
+    public void returnAccepted(SupplierReturn supplierReturn, String supplierReturnId) {
+        String returnId = supplierReturn.returnId();
+        if (supplierReturn.lost()) {
+            play(returnId, List.of(new Step(properties.confirmDelay(),
+                    () -> returnEvent(returnId, supplierReturnId, SupplierReturnStatus.LOST_REGISTERED))));
             return;
         }
-        scheduler.schedule(() -> push(confirmed(order, supplierOrderId), 1,
-                        () -> scheduler.schedule(() -> push(delivered(order, supplierOrderId), 1, () -> { }),
-                                properties.deliverDelay().toMillis(), TimeUnit.MILLISECONDS)),
-                properties.confirmDelay().toMillis(), TimeUnit.MILLISECONDS);
+        play(returnId, List.of(
+                new Step(properties.confirmDelay(),
+                        () -> returnEvent(returnId, supplierReturnId, SupplierReturnStatus.RECEIVED)),
+                new Step(properties.deliverDelay(),
+                        () -> returnEvent(returnId, supplierReturnId, SupplierReturnStatus.PICKED_UP))));
+    }
+
+    /**
+     * Plays the life of an accepted fault report: received, in progress, then resolved; a device out
+     * of service is replaced instead, and the event names the new device.
+     */
+    public void faultReportAccepted(SupplierFaultReport faultReport, String supplierFaultReportId) {
+        String faultReportId = faultReport.faultReportId();
+        Step done = faultReport.outOfService()
+                ? new Step(properties.deliverDelay(), () -> faultReportEvent(faultReportId, supplierFaultReportId,
+                        SupplierFaultReportStatus.DEVICE_REPLACED, List.of(newDeviceId())))
+                : new Step(properties.deliverDelay(), () -> faultReportEvent(faultReportId, supplierFaultReportId,
+                        SupplierFaultReportStatus.RESOLVED, List.of()));
+        play(faultReportId, List.of(
+                new Step(properties.confirmDelay(), () -> faultReportEvent(faultReportId, supplierFaultReportId,
+                        SupplierFaultReportStatus.RECEIVED, List.of())),
+                new Step(properties.deliverDelay(), () -> faultReportEvent(faultReportId, supplierFaultReportId,
+                        SupplierFaultReportStatus.IN_PROGRESS, List.of())),
+                done));
+    }
+
+    /** One event of a life, pushed {@code delay} after the one before it has been pushed or given up on. */
+    private record Step(Duration delay, Supplier<SupplierEvent> event) {
+    }
+
+    private void play(String reference, List<Step> steps) {
+        if (properties.webhookUrl() == null) {
+            LOG.warn("No nav.simulator.webhook-url: no events pushed for reference={}", reference);
+            return;
+        }
+        playFrom(steps, 0);
+    }
+
+    private void playFrom(List<Step> steps, int index) {
+        if (index >= steps.size()) {
+            return;
+        }
+        Step step = steps.get(index);
+        scheduler.schedule(() -> push(step.event().get(), 1, () -> playFrom(steps, index + 1)),
+                step.delay().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private SupplierEvent confirmed(SupplierOrder order, String supplierOrderId) {
         OffsetDateTime now = OffsetDateTime.now(SimulatedSupplier.SWEDEN);
         LocalDate expected = now.plus(properties.deliverDelay()).toLocalDate();
-        return new SupplierEvent(UUID.randomUUID().toString(), order.orderId(), supplierOrderId,
-                SupplierEventType.ORDER_STATUS, SupplierOrderStatus.CONFIRMED, List.of(), null, expected, now);
+        return SupplierEvent.orderStatus(UUID.randomUUID().toString(), order.orderId(), supplierOrderId,
+                SupplierOrderStatus.CONFIRMED, List.of(), expected, now);
     }
 
     private SupplierEvent delivered(SupplierOrder order, String supplierOrderId) {
         List<String> deviceIds = LongStream.range(0, order.totalQuantity())
-                .mapToObj(unit -> "IND-%08d".formatted(deviceSequence.incrementAndGet()))
+                .mapToObj(unit -> newDeviceId())
                 .toList();
-        return new SupplierEvent(UUID.randomUUID().toString(), order.orderId(), supplierOrderId,
-                SupplierEventType.ORDER_STATUS, SupplierOrderStatus.DELIVERED, deviceIds, null, null,
+        return SupplierEvent.orderStatus(UUID.randomUUID().toString(), order.orderId(), supplierOrderId,
+                SupplierOrderStatus.DELIVERED, deviceIds, null, OffsetDateTime.now(SimulatedSupplier.SWEDEN));
+    }
+
+    private static SupplierEvent returnEvent(String returnId, String supplierReturnId, SupplierReturnStatus status) {
+        return SupplierEvent.returnStatus(UUID.randomUUID().toString(), returnId, supplierReturnId, status,
                 OffsetDateTime.now(SimulatedSupplier.SWEDEN));
+    }
+
+    private static SupplierEvent faultReportEvent(String faultReportId, String supplierFaultReportId,
+            SupplierFaultReportStatus status, List<String> deviceIds) {
+        return SupplierEvent.faultReportStatus(UUID.randomUUID().toString(), faultReportId, supplierFaultReportId,
+                status, deviceIds, OffsetDateTime.now(SimulatedSupplier.SWEDEN));
+    }
+
+    private String newDeviceId() {
+        return "IND-%08d".formatted(deviceSequence.incrementAndGet());
     }
 
     /** Pushes one event; on success, or once it gives up, runs what comes next. */
@@ -106,22 +177,22 @@ public class SimulatorEventPusher implements DisposableBean {
                     .body(event)
                     .retrieve()
                     .toBodilessEntity();
-            LOG.info("Pushed {} for orderId={} (eventId={}, attempt {})", event.status(), event.orderId(),
-                    event.eventId(), attempt);
+            LOG.info("Pushed {} {} for reference={} (eventId={}, attempt {})", event.eventType(), event.status(),
+                    event.reference(), event.eventId(), attempt);
             next.run();
         } catch (RuntimeException e) {
             String why = e instanceof RestClientResponseException response
                     ? "HTTP " + response.getStatusCode().value()
                     : e.getClass().getSimpleName() + ": " + rootCause(e);
             if (attempt >= properties.webhookAttempts()) {
-                LOG.error("Gave up pushing {} for orderId={} after {} attempts ({})", event.status(), event.orderId(),
-                        attempt, why);
+                LOG.error("Gave up pushing {} {} for reference={} after {} attempts ({})", event.eventType(),
+                        event.status(), event.reference(), attempt, why);
                 next.run();
                 return;
             }
             long wait = properties.webhookBackoff().toMillis() << (attempt - 1);
-            LOG.warn("Pushing {} for orderId={} failed ({}), attempt {} of {}, next in {} ms", event.status(),
-                    event.orderId(), why, attempt, properties.webhookAttempts(), wait);
+            LOG.warn("Pushing {} {} for reference={} failed ({}), attempt {} of {}, next in {} ms", event.eventType(),
+                    event.status(), event.reference(), why, attempt, properties.webhookAttempts(), wait);
             scheduler.schedule(() -> push(event, attempt + 1, next), wait, TimeUnit.MILLISECONDS);
         }
     }

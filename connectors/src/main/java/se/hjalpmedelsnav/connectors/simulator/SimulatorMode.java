@@ -4,9 +4,9 @@ package se.hjalpmedelsnav.connectors.simulator;
 public enum SimulatorMode {
     /** Answers like a healthy supplier. */
     NORMAL,
-    /** The orders API answers 503. */
+    /** The supplier's API (orders, returns, fault reports) answers 503. */
     FAIL_5XX,
-    /** The orders API answers, but only after {@code slowMillis}. */
+    /** The supplier's API answers, but only after {@code slowMillis}. */
     SLOW,
     /** The whole supplier, token endpoint included, answers 503. */
     DOWN

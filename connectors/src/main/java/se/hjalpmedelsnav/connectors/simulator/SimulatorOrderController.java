@@ -1,9 +1,12 @@
 package se.hjalpmedelsnav.connectors.simulator;
 
+import static se.hjalpmedelsnav.connectors.simulator.SimulatorApiGate.problem;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -16,7 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import se.hjalpmedelsnav.connectors.supplier.SupplierApiSchema;
 import se.hjalpmedelsnav.mappings.supplier.SupplierOrder;
 import se.hjalpmedelsnav.mappings.supplier.SupplierOrderReceipt;
 import se.hjalpmedelsnav.mappings.supplier.SupplierProblem;
@@ -28,18 +30,16 @@ import se.hjalpmedelsnav.mappings.supplier.SupplierReceiptStatus;
 public class SimulatorOrderController {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorOrderController.class);
-    private static final String BEARER = "Bearer ";
 
     private final SimulatedSupplier supplier;
-    private final SimulatorAccessTokens tokens;
+    private final SimulatorApiGate gate;
     private final SimulatorEventPusher events;
     private final ObjectMapper json;
-    private final SupplierApiSchema schema = new SupplierApiSchema();
 
-    public SimulatorOrderController(SimulatedSupplier supplier, SimulatorAccessTokens tokens,
-            SimulatorEventPusher events, ObjectMapper json) {
+    public SimulatorOrderController(SimulatedSupplier supplier, SimulatorApiGate gate, SimulatorEventPusher events,
+            ObjectMapper json) {
         this.supplier = supplier;
-        this.tokens = tokens;
+        this.gate = gate;
         this.events = events;
         this.json = json;
     }
@@ -50,28 +50,14 @@ public class SimulatorOrderController {
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody JsonNode body) throws InterruptedException, JsonProcessingException {
-        SimulatorModeSetting mode = supplier.mode();
-        switch (mode.mode()) {
-            case FAIL_5XX, DOWN -> {
-                return problem(HttpStatus.SERVICE_UNAVAILABLE, "UNAVAILABLE", "The supplier is not available", List.of());
-            }
-            case SLOW -> Thread.sleep(mode.slowMillis());
-            case NORMAL -> { }
-        }
-        if (!tokens.isValid(bearerToken(authorization))) {
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
-                    .body(new SupplierProblem("UNAUTHORIZED", "A valid bearer token is required"));
-        }
-        List<String> violations = schema.violations(body, "SupplierOrder");
-        if (!violations.isEmpty()) {
-            return problem(HttpStatus.BAD_REQUEST, "INVALID", "The order does not follow the SupplierOrder schema",
-                    violations);
+        Optional<ResponseEntity<SupplierProblem>> refusal = gate.refusal(authorization, body, "SupplierOrder");
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         SupplierOrder order = json.treeToValue(body, SupplierOrder.class);
-        if (!order.orderId().equals(idempotencyKey)) {
-            return problem(HttpStatus.BAD_REQUEST, "INVALID", "The Idempotency-Key header must equal orderId",
-                    List.of("Idempotency-Key"));
+        Optional<ResponseEntity<SupplierProblem>> mismatch = gate.keyMismatch(order.orderId(), idempotencyKey, "orderId");
+        if (mismatch.isPresent()) {
+            return mismatch.get();
         }
 
         ReceivedOrder received = supplier.receive(order, body);
@@ -94,18 +80,5 @@ public class SimulatorOrderController {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     public ResponseEntity<SupplierProblem> unreadable(HttpMessageNotReadableException e) {
         return problem(HttpStatus.BAD_REQUEST, "INVALID", "The body is not readable JSON", List.of());
-    }
-
-    private static String bearerToken(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return null;
-        }
-        return authorization.substring(BEARER.length()).trim();
-    }
-
-    private static ResponseEntity<SupplierProblem> problem(HttpStatus status, String code, String message,
-            List<String> details) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(new SupplierProblem(code, message, details));
     }
 }

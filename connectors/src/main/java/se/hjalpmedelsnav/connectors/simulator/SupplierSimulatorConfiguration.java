@@ -16,8 +16,9 @@ import org.springframework.security.config.annotation.web.configuration.WebSecur
 @AutoConfiguration
 @ConditionalOnSimulatorEnabled
 @EnableConfigurationProperties(SupplierSimulatorProperties.class)
-@Import({SimulatedSupplier.class, SimulatorAccessTokens.class, SimulatorEventPusher.class,
-        SimulatorTokenController.class, SimulatorOrderController.class, SimulatorAdminController.class})
+@Import({SimulatedSupplier.class, SimulatorAccessTokens.class, SimulatorEventPusher.class, SimulatorApiGate.class,
+        SimulatorTokenController.class, SimulatorOrderController.class, SimulatorDeviceController.class,
+        SimulatorAdminController.class})
 public class SupplierSimulatorConfiguration {
 
     /**

@@ -14,9 +14,10 @@ import org.springframework.validation.annotation.Validated;
  * @param clientId           the OAuth2 client the simulator's token endpoint accepts
  * @param tokenValidity      how long an issued access token is valid
  * @param withdrawnArticles  articles the simulated supplier no longer carries: orders for them get 422
+ * @param unknownDevices     device ids the simulated supplier does not know: returns and fault reports naming one get 422
  * @param webhookUrl         the hub's events endpoint; without one no events are pushed
- * @param confirmDelay       time from accepting an order to pushing CONFIRMED
- * @param deliverDelay       time from CONFIRMED to pushing DELIVERED
+ * @param confirmDelay       time from accepting an order to pushing CONFIRMED (and a return or fault report to RECEIVED)
+ * @param deliverDelay       time from CONFIRMED to pushing DELIVERED (and between the later steps of a return or fault report)
  * @param webhookAttempts    how often one event is pushed before the simulator gives up on it
  * @param webhookBackoff     wait before the second attempt, doubled for each further one
  */
@@ -28,6 +29,7 @@ public record SupplierSimulatorProperties(
         @NotBlank String clientSecret,
         @DefaultValue("1h") Duration tokenValidity,
         @DefaultValue Set<String> withdrawnArticles,
+        @DefaultValue Set<String> unknownDevices,
         URI webhookUrl,
         String webhookUsername,
         String webhookPassword,
@@ -38,12 +40,13 @@ public record SupplierSimulatorProperties(
 
     public SupplierSimulatorProperties {
         withdrawnArticles = withdrawnArticles == null ? Set.of() : Set.copyOf(withdrawnArticles);
+        unknownDevices = unknownDevices == null ? Set.of() : Set.copyOf(unknownDevices);
     }
 
     @Override
     public String toString() {
         return "SupplierSimulatorProperties[clientId=" + clientId + ", clientSecret=[redacted], webhookUrl="
                 + webhookUrl + ", webhookUsername=" + webhookUsername + ", webhookPassword=[redacted], withdrawnArticles="
-                + withdrawnArticles + ", confirmDelay=" + confirmDelay + ", deliverDelay=" + deliverDelay + "]";
+                + withdrawnArticles + ", unknownDevices=" + unknownDevices + ", confirmDelay=" + confirmDelay + ", deliverDelay=" + deliverDelay + "]";
     }
 }

@@ -1,7 +1,7 @@
 package se.hjalpmedelsnav.mappings.supplier;
 
 /** Where an order stands at the supplier, as reported by an {@link SupplierEventType#ORDER_STATUS} event. */
-public enum SupplierOrderStatus {
+public enum SupplierOrderStatus implements SupplierEventStatus {
     CONFIRMED,
     /** Not in stock; {@code expectedDeliveryDate} says when it is expected. */
     BACKORDERED,

@@ -13,9 +13,15 @@ class SupplierRecordsToStringTest {
     private static final SupplierOrder ORDER = new SupplierOrderTranslator().toSupplierOrder(
             anOrder().deliverTo(DeliveryTarget.RECIPIENT, TestOrders.HOME).build(), "ref-1", TestOrders.registry());
 
+    private static final SupplierReturn RETURN = new SupplierReturnTranslator().toSupplierReturn(
+            TestReturns.aReturn().build(), "ref-2", TestOrders.registry());
+    private static final SupplierFaultReport FAULT_REPORT = new SupplierFaultReportTranslator().toSupplierFaultReport(
+            TestReturns.aFaultReport().build(), "ref-3", TestOrders.registry());
+
     static Stream<Object> recordsHoldingPersonalData() {
         return Stream.of(ORDER, ORDER.recipient(), ORDER.recipient().guardian(), ORDER.orderer(), ORDER.delivery(),
-                ORDER.delivery().address(), ORDER.delivery().contact());
+                ORDER.delivery().address(), ORDER.delivery().contact(), RETURN, RETURN.pickup(), RETURN.orderer(),
+                FAULT_REPORT, FAULT_REPORT.reporter(), FAULT_REPORT.location(), FAULT_REPORT.contact());
     }
 
     @ParameterizedTest
@@ -23,6 +29,7 @@ class SupplierRecordsToStringTest {
     void keepsPersonalDataOutOfToString(Object record) {
         assertThat(record.toString()).doesNotContain(TestOrders.PERSONAL_ID, TestOrders.RECIPIENT_NAME,
                 TestOrders.GUARDIAN_NAME, TestOrders.GUARDIAN_PHONE, "Olga", TestOrders.ORDERER_PHONE,
-                TestOrders.CONTACT_PHONE, "Kim Kontakt", TestOrders.HOME.street(), TestOrders.HOME.postalCode());
+                TestOrders.CONTACT_PHONE, "Kim Kontakt", TestOrders.HOME.street(), TestOrders.HOME.postalCode(),
+                TestReturns.DESCRIPTION, "Portkod");
     }
 }
