@@ -18,7 +18,9 @@ import se.hjalpmedelsnav.hub.tracking.TrackingStore;
 import se.hjalpmedelsnav.mappings.message.KommunMessageMappers;
 import se.hjalpmedelsnav.mappings.message.OrderStatus;
 import se.hjalpmedelsnav.mappings.message.OrderStatusEvent;
+import se.hjalpmedelsnav.mappings.message.StatusEvent;
 import se.hjalpmedelsnav.mappings.supplier.SupplierEvent;
+import se.hjalpmedelsnav.mappings.supplier.SupplierEventType;
 
 /** Supplier events: checked on arrival at the webhook, then translated for the municipality the order came from. */
 @Component
@@ -41,8 +43,9 @@ public class SupplierEvents {
         if (event.eventId() == null || event.eventId().isBlank() || event.eventId().length() > 64) {
             problems.add("eventId is required (1-64 characters)");
         }
-        if (event.orderId() == null || event.orderId().isBlank() || event.orderId().length() > 36) {
-            problems.add("orderId is required: the hub reference the order was sent with");
+        String reference = event.eventType() == null ? event.orderId() : event.reference();
+        if (reference == null || reference.isBlank() || reference.length() > 36) {
+            problems.add(referenceField(event) + " is required: the hub reference the message was sent with");
         }
         if (event.eventType() == null) {
             problems.add("eventType is required");
@@ -56,36 +59,52 @@ public class SupplierEvents {
         return problems;
     }
 
+    private static String referenceField(SupplierEvent event) {
+        if (event.eventType() == null) {
+            return "orderId";
+        }
+        return switch (event.eventType()) {
+            case ORDER_STATUS -> "orderId";
+            case RETURN_STATUS -> "returnId";
+            case FAULT_REPORT_STATUS -> "faultReportId";
+        };
+    }
+
     /**
-     * The municipality's ORDER_STATUS for a supplier event, or null when the event was passed on
+     * The municipality's status event for a supplier event, or null when the event was passed on
      * before (the supplier may deliver an event twice; the municipality hears it once).
      */
     public String toKommunEvent(@Body String eventJson, Message message) throws JsonProcessingException {
         SupplierEvent event = json.readValue(eventJson, SupplierEvent.class);
-        TrackedMessage order = tracking.byHubReference(event.orderId())
-                .orElseThrow(() -> new UnknownOrderException(event.orderId()));
+        TrackedMessage tracked = tracking.byHubReference(event.reference())
+                .orElseThrow(() -> new UnknownOrderException(event.reference()));
         OffsetDateTime now = OffsetDateTime.now(clock);
-        if (!tracking.recordSupplierEventIfAbsent(event.eventId(), order.hubReference(), event.status().name(), now)) {
+        String status = ((Enum<?>) event.status()).name();
+        if (!tracking.recordSupplierEventIfAbsent(event.eventId(), tracked.hubReference(), status, now)) {
             log.info("Supplier event {} for {} seen before; not passed on again", event.eventId(),
-                    order.hubReference());
+                    tracked.hubReference());
             return null;
         }
-        OrderStatus status = OrderStatus.valueOf(event.status().name());
-        tracking.updateStatus(order.hubReference(), TrackingStatus.valueOf(status.name()), now);
-        message.setHeader(IntakeHeaders.KOMMUN_CODE, order.kommunCode());
-        message.setHeader(IntakeHeaders.EVENT_TYPE, OrderStatusEvent.TYPE);
-        message.setHeader(IntakeHeaders.HUB_REFERENCE, order.hubReference());
-        message.setHeader("JMSCorrelationID", order.messageId());
-        log.info("Order {} of {} is {}", order.hubReference(), order.kommunCode(), status);
-        return json.writeValueAsString(OrderStatusEvent.of(order.messageId(), order.hubReference(), status,
-                event.supplierOrderId(), event.deviceIds(), event.expectedDeliveryDate(),
-                event.occurredAt() == null ? now : event.occurredAt()));
+        tracking.updateStatus(tracked.hubReference(), TrackingStatus.valueOf(status), now);
+        String eventType = event.eventType().name();
+        message.setHeader(IntakeHeaders.KOMMUN_CODE, tracked.kommunCode());
+        message.setHeader(IntakeHeaders.EVENT_TYPE, eventType);
+        message.setHeader(IntakeHeaders.HUB_REFERENCE, tracked.hubReference());
+        message.setHeader("JMSCorrelationID", tracked.messageId());
+        log.info("{} of {} is {}", tracked.hubReference(), tracked.kommunCode(), status);
+        OffsetDateTime at = event.occurredAt() == null ? now : event.occurredAt();
+        Object kommunEvent = event.eventType() == SupplierEventType.ORDER_STATUS
+                ? OrderStatusEvent.of(tracked.messageId(), tracked.hubReference(), OrderStatus.valueOf(status),
+                        event.supplierReference(), event.deviceIds(), event.expectedDeliveryDate(), at)
+                : StatusEvent.of(eventType, tracked.messageId(), tracked.hubReference(), status,
+                        event.supplierReference(), event.deviceIds(), event.reason(), at);
+        return json.writeValueAsString(kommunEvent);
     }
 
-    /** An event for an order the hub never sent: parked for an operator, never dropped. */
+    /** An event for a message the hub never sent: parked for an operator, never dropped. */
     public static class UnknownOrderException extends RuntimeException {
-        public UnknownOrderException(String orderId) {
-            super("no order with hub reference " + orderId + " is known to the hub");
+        public UnknownOrderException(String reference) {
+            super("no order with hub reference " + reference + " is known to the hub");
         }
     }
 }

@@ -13,6 +13,13 @@ public enum TrackingStatus {
     DELIVERED,
     CANCELLED,
     REJECTED_BY_SUPPLIER,
+    /** Return or fault report registered by the supplier. */
+    RECEIVED,
+    PICKED_UP,
+    LOST_REGISTERED,
+    IN_PROGRESS,
+    RESOLVED,
+    DEVICE_REPLACED,
     /** A stage gave up on it; it sits on a dead-letter queue with its reason. */
     PARKED
 }

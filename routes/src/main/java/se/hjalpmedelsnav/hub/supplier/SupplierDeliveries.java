@@ -16,27 +16,41 @@ import se.hjalpmedelsnav.connectors.supplier.SupplierAccessToken;
 import se.hjalpmedelsnav.hub.intake.IntakeHeaders;
 import se.hjalpmedelsnav.hub.tracking.TrackingStatus;
 import se.hjalpmedelsnav.hub.tracking.TrackingStore;
+import se.hjalpmedelsnav.mappings.fault.FaultReportMessage;
 import se.hjalpmedelsnav.mappings.message.KommunMessageMappers;
+import se.hjalpmedelsnav.mappings.message.MessageType;
 import se.hjalpmedelsnav.mappings.message.OrderStatusEvent;
+import se.hjalpmedelsnav.mappings.message.StatusEvent;
 import se.hjalpmedelsnav.mappings.order.OrderMessage;
 import se.hjalpmedelsnav.mappings.registry.RegistrySource;
+import se.hjalpmedelsnav.mappings.returns.ReturnMessage;
+import se.hjalpmedelsnav.mappings.supplier.SupplierFaultReportTranslator;
 import se.hjalpmedelsnav.mappings.supplier.SupplierOrderTranslator;
+import se.hjalpmedelsnav.mappings.supplier.SupplierReturnTranslator;
 
-/** The steps of the order's way to the supplier's API, called by name from {@link SupplierOrderRoutes}. */
+/**
+ * The steps of a message's way to the supplier's API, called by name from
+ * {@link SupplierDeliveryRoutes}; the message type (the route's) says which translation applies.
+ */
 @Component
-public class SupplierOrders {
+public class SupplierDeliveries {
 
-    private static final Logger log = LoggerFactory.getLogger(SupplierOrders.class);
+    /** Exchange property each delivery route sets: the type of message it carries. */
+    public static final String MESSAGE_TYPE = "navDeliveryType";
+
+    private static final Logger log = LoggerFactory.getLogger(SupplierDeliveries.class);
     private static final int MAX_REASON_LENGTH = 300;
 
     private final ObjectMapper json = KommunMessageMappers.json();
-    private final SupplierOrderTranslator translator = new SupplierOrderTranslator();
+    private final SupplierOrderTranslator orders = new SupplierOrderTranslator();
+    private final SupplierReturnTranslator returns = new SupplierReturnTranslator();
+    private final SupplierFaultReportTranslator faultReports = new SupplierFaultReportTranslator();
     private final RegistrySource registry;
     private final SupplierAccessToken accessToken;
     private final TrackingStore tracking;
     private final Clock clock;
 
-    public SupplierOrders(RegistrySource registry, SupplierAccessToken accessToken, TrackingStore tracking,
+    public SupplierDeliveries(RegistrySource registry, SupplierAccessToken accessToken, TrackingStore tracking,
             Clock clock) {
         this.registry = registry;
         this.accessToken = accessToken;
@@ -45,7 +59,7 @@ public class SupplierOrders {
     }
 
     /**
-     * Whether the order still waits for the supplier. A copy of an order the supplier already took or
+     * Whether the message still waits for the supplier. A copy of one the supplier already took or
      * refused (handed on again after a restart) is acknowledged and goes no further.
      */
     public boolean stillToDeliver(@ExchangeProperty(IntakeHeaders.HUB_REFERENCE) String hubReference) {
@@ -53,16 +67,24 @@ public class SupplierOrders {
                 .map(tracked -> tracked.status() == TrackingStatus.ACCEPTED)
                 .orElse(true);
         if (!waiting) {
-            log.info("Order {} is with the supplier already; this copy is not sent again", hubReference);
+            log.info("{} is with the supplier already; this copy is not sent again", hubReference);
         }
         return waiting;
     }
 
-    /** The canonical order as the supplier's API takes it. */
-    public String translate(@Body String canonicalOrder,
-            @ExchangeProperty(IntakeHeaders.HUB_REFERENCE) String hubReference) throws JsonProcessingException {
-        OrderMessage order = json.readValue(canonicalOrder, OrderMessage.class);
-        return json.writeValueAsString(translator.toSupplierOrder(order, hubReference, registry.current()));
+    /** The canonical message as the supplier's API takes it. */
+    public String translate(@Body String canonical, @ExchangeProperty(IntakeHeaders.HUB_REFERENCE) String hubReference,
+            @ExchangeProperty(MESSAGE_TYPE) MessageType type) throws JsonProcessingException {
+        var current = registry.current();
+        Object translated = switch (type) {
+            case ORDER -> orders.toSupplierOrder(json.readValue(canonical, OrderMessage.class), hubReference, current);
+            case RETURN -> returns.toSupplierReturn(json.readValue(canonical, ReturnMessage.class), hubReference,
+                    current);
+            case FAULT_REPORT -> faultReports.toSupplierFaultReport(
+                    json.readValue(canonical, FaultReportMessage.class), hubReference, current);
+            case INCIDENT_REPORT -> throw new IllegalArgumentException("incident reports do not go to the supplier");
+        };
+        return json.writeValueAsString(translated);
     }
 
     public String authorization() {
@@ -73,23 +95,28 @@ public class SupplierOrders {
         // Only from ACCEPTED: the supplier's first event may have overtaken this answer.
         tracking.advanceStatus(hubReference, TrackingStatus.ACCEPTED, TrackingStatus.SENT_TO_SUPPLIER,
                 OffsetDateTime.now(clock));
-        log.info("Order {} taken by the supplier", hubReference);
+        log.info("{} taken by the supplier", hubReference);
     }
 
-    /** The supplier refused the order: the municipality's ORDER_STATUS REJECTED_BY_SUPPLIER with the supplier's reason. */
+    /** The supplier refused the message: the municipality's status event REJECTED_BY_SUPPLIER with the supplier's reason. */
     public String rejected(Message message, @Header("CamelHttpResponseCode") int status,
             @ExchangeProperty(IntakeHeaders.HUB_REFERENCE) String hubReference,
             @ExchangeProperty(IntakeHeaders.MESSAGE_ID) String messageId,
-            @ExchangeProperty(IntakeHeaders.KOMMUN_CODE) String kommunCode) throws JsonProcessingException {
+            @ExchangeProperty(IntakeHeaders.KOMMUN_CODE) String kommunCode,
+            @ExchangeProperty(MESSAGE_TYPE) MessageType type) throws JsonProcessingException {
         String reason = reason(message.getBody(String.class), status);
-        tracking.updateStatus(hubReference, TrackingStatus.REJECTED_BY_SUPPLIER, OffsetDateTime.now(clock));
-        log.info("Order {} rejected by the supplier with HTTP {}", hubReference, status);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        tracking.updateStatus(hubReference, TrackingStatus.REJECTED_BY_SUPPLIER, now);
+        log.info("{} rejected by the supplier with HTTP {}", hubReference, status);
+        String eventType = StatusEvent.typeFor(type);
         message.setHeader(IntakeHeaders.KOMMUN_CODE, kommunCode);
-        message.setHeader(IntakeHeaders.EVENT_TYPE, OrderStatusEvent.TYPE);
+        message.setHeader(IntakeHeaders.EVENT_TYPE, eventType);
         message.setHeader(IntakeHeaders.HUB_REFERENCE, hubReference);
         message.setHeader("JMSCorrelationID", messageId);
-        return json.writeValueAsString(
-                OrderStatusEvent.rejectedBySupplier(messageId, hubReference, reason, OffsetDateTime.now(clock)));
+        Object event = type == MessageType.ORDER
+                ? OrderStatusEvent.rejectedBySupplier(messageId, hubReference, reason, now)
+                : StatusEvent.rejectedBySupplier(eventType, messageId, hubReference, reason, now);
+        return json.writeValueAsString(event);
     }
 
     public void unavailable(@Header("CamelHttpResponseCode") int status) {
@@ -100,7 +127,7 @@ public class SupplierOrders {
     }
 
     private String reason(String problemBody, int status) {
-        String reason = "the supplier refused the order (HTTP " + status + ")";
+        String reason = "the supplier refused it (HTTP " + status + ")";
         try {
             JsonNode problem = json.readTree(problemBody == null ? "{}" : problemBody);
             if (problem.hasNonNull("message")) {

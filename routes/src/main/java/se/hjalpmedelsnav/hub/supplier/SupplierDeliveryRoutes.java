@@ -1,0 +1,77 @@
+package se.hjalpmedelsnav.hub.supplier;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+import se.hjalpmedelsnav.hub.StageErrorHandling;
+import se.hjalpmedelsnav.hub.broker.Queues;
+import se.hjalpmedelsnav.hub.intake.IntakeHeaders;
+import se.hjalpmedelsnav.mappings.message.MessageType;
+
+/**
+ * Accepted orders, returns and fault reports to the supplier's API, one route per type from the
+ * {@code supplier-api-deliver} template. A message leaves its queue only when the supplier took it
+ * ({@code 2xx}, tracked as SENT_TO_SUPPLIER) or refused it for good ({@code 4xx}: the municipality
+ * gets REJECTED_BY_SUPPLIER in the same transaction). Anything else rolls back and the broker tries
+ * again later; the supplier deduplicates on the {@code Idempotency-Key}, so a retry after a lost
+ * answer does not order twice.
+ */
+@Component
+public class SupplierDeliveryRoutes extends RouteBuilder {
+
+    public static final String TEMPLATE = "supplier-api-deliver";
+
+    @Override
+    public void configure() {
+        routeTemplate(TEMPLATE)
+                .templateParameter("messageType")
+                .templateParameter("queue")
+                .templateParameter("deadLetterQueue")
+                .templateParameter("path")
+                .from("jms:queue:{{queue}}?concurrentConsumers={{nav.supplier.api.consumers:4}}")
+                .routeConfigurationId("stage-error-handling")
+                .setProperty(StageErrorHandling.DEAD_LETTER_QUEUE, constant("{{deadLetterQueue}}"))
+                .setProperty("navStage", simple("${routeId}"))
+                .setProperty(SupplierDeliveries.MESSAGE_TYPE, constant("{{messageType}}"))
+                .setProperty(IntakeHeaders.KOMMUN_CODE, header(IntakeHeaders.KOMMUN_CODE))
+                .setProperty(IntakeHeaders.HUB_REFERENCE, header(IntakeHeaders.HUB_REFERENCE))
+                .setProperty(IntakeHeaders.MESSAGE_ID, header(IntakeHeaders.MESSAGE_ID))
+                .filter(method(SupplierDeliveries.class, "stillToDeliver"))
+                .bean(SupplierDeliveries.class, "translate")
+                .setHeader(Exchange.HTTP_METHOD, constant("POST"))
+                .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
+                .setHeader("Idempotency-Key", exchangeProperty(IntakeHeaders.HUB_REFERENCE))
+                .setHeader("Authorization", method(SupplierDeliveries.class, "authorization"))
+                .to("{{nav.supplier.api.url}}/{{path}}?throwExceptionOnFailure=false"
+                        + "&headerFilterStrategy=#supplierHeaderFilter"
+                        + "&connectTimeout={{nav.supplier.api.connect-timeout-ms:5000}}"
+                        + "&responseTimeout={{nav.supplier.api.response-timeout-ms:15000}}")
+                .removeHeader("Authorization")
+                .choice()
+                    .when(method(SupplierAnswer.class, "isTaken(${header.CamelHttpResponseCode})"))
+                        .bean(SupplierDeliveries.class, "taken")
+                    .when(method(SupplierAnswer.class, "isRejected(${header.CamelHttpResponseCode})"))
+                        .bean(SupplierDeliveries.class, "rejected")
+                        .to("direct:kommun-out")
+                    .otherwise()
+                        .bean(SupplierDeliveries.class, "unavailable")
+                .end()
+                .end();
+
+        templatedRoute(TEMPLATE).routeId("supplier-api-order-deliver")
+                .parameter("messageType", MessageType.ORDER.name())
+                .parameter("queue", Queues.ORDER_TO_SUPPLIER)
+                .parameter("deadLetterQueue", Queues.DLQ_ORDER_TO_SUPPLIER)
+                .parameter("path", "orders");
+        templatedRoute(TEMPLATE).routeId("supplier-api-return-deliver")
+                .parameter("messageType", MessageType.RETURN.name())
+                .parameter("queue", Queues.RETURN_TO_SUPPLIER)
+                .parameter("deadLetterQueue", Queues.DLQ_RETURN_TO_SUPPLIER)
+                .parameter("path", "returns");
+        templatedRoute(TEMPLATE).routeId("supplier-api-fault-report-deliver")
+                .parameter("messageType", MessageType.FAULT_REPORT.name())
+                .parameter("queue", Queues.FAULT_REPORT_TO_SUPPLIER)
+                .parameter("deadLetterQueue", Queues.DLQ_FAULT_REPORT_TO_SUPPLIER)
+                .parameter("path", "fault-reports");
+    }
+}
