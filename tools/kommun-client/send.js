@@ -45,7 +45,12 @@ if (xml) {
   body = JSON.stringify(json);
 }
 
-const finalStatuses = new Set(['DELIVERED', 'REJECTED_BY_SUPPLIER', 'CANCELLED']);
+// The last status event of each kind of message: the client waits for one of these.
+const finalStatuses = {
+  ORDER_STATUS: new Set(['DELIVERED', 'REJECTED_BY_SUPPLIER', 'CANCELLED']),
+  RETURN_STATUS: new Set(['PICKED_UP', 'LOST_REGISTERED', 'REJECTED_BY_SUPPLIER']),
+  FAULT_REPORT_STATUS: new Set(['RESOLVED', 'DEVICE_REPLACED', 'REJECTED_BY_SUPPLIER'])
+};
 const container = rhea.create_container({ id: 'kommun-' + args.kommun + '-client' });
 const options = { host: args.host, port: args.port, reconnect: false };
 if (args.user) { options.username = args.user; options.password = args.password; }
@@ -79,7 +84,7 @@ connection.on('message', (context) => {
   const event = JSON.parse(text);
   const done = (event.type === 'RECEIPT' && event.status === 'REJECTED' && !event.duplicate)
     || (event.type === 'RECEIPT' && event.duplicate)
-    || (event.type === 'ORDER_STATUS' && finalStatuses.has(event.status));
+    || (finalStatuses[event.type] !== undefined && finalStatuses[event.type].has(event.status));
   if (done) {
     clearTimeout(timer);
     connection.close();
