@@ -1,7 +1,11 @@
 package se.hjalpmedelsnav.mappings.supplier;
 
+
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import se.hjalpmedelsnav.mappings.identifier.PersonalIdentityNumber;
+import se.hjalpmedelsnav.mappings.message.MessageContext;
 import se.hjalpmedelsnav.mappings.order.Address;
 import se.hjalpmedelsnav.mappings.order.Contact;
 import se.hjalpmedelsnav.mappings.order.Decision;
@@ -47,7 +51,7 @@ public final class SupplierOrderTranslator {
                 decision == null ? null : decision.process(),
                 decision == null ? null : decision.reference(),
                 orderer(order.orderer(), protectedIdentity),
-                recipient(order.recipient()),
+                recipient(order.recipient(), orderDate(order)),
                 delivery(order.delivery(), customerNumber, protectedIdentity),
                 lines(order.lines()),
                 order.note());
@@ -63,15 +67,31 @@ public final class SupplierOrderTranslator {
                 protectedIdentity ? null : orderer.phone(), orderer.privateContractorOrgNumber());
     }
 
-    private static SupplierRecipient recipient(Recipient recipient) {
+    private static SupplierRecipient recipient(Recipient recipient, LocalDate orderDate) {
         if (recipient == null) {
             return null;
         }
+        String identity = canonical(recipient.personalIdentityNumber(), orderDate);
         if (recipient.isProtected()) {
-            return new SupplierRecipient(recipient.personalIdentityNumber(), null, true, null);
+            return new SupplierRecipient(identity, null, true, null);
         }
-        return new SupplierRecipient(recipient.personalIdentityNumber(), recipient.name(), false,
-                guardian(recipient.guardian()));
+        return new SupplierRecipient(identity, recipient.name(), false, guardian(recipient.guardian()));
+    }
+
+    /**
+     * The 12-digit form (YYYYMMDDNNNC) whatever form the municipality used, so the supplier's system
+     * of record sees one person as one number; the century of a short form is decided on the order date.
+     */
+    private static String canonical(String personalIdentityNumber, LocalDate orderDate) {
+        return PersonalIdentityNumber.parse(personalIdentityNumber, orderDate)
+                .map(PersonalIdentityNumber::number)
+                .orElse(personalIdentityNumber);
+    }
+
+    private static LocalDate orderDate(OrderMessage order) {
+        return order.sentAt() == null
+                ? LocalDate.now(MessageContext.SWEDISH_TIME)
+                : order.sentAt().atZoneSameInstant(MessageContext.SWEDISH_TIME).toLocalDate();
     }
 
     private static SupplierContact guardian(Guardian guardian) {

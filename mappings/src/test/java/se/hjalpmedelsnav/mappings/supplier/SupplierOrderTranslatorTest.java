@@ -58,6 +58,18 @@ class SupplierOrderTranslatorTest {
                 false, new SupplierContact(TestOrders.GUARDIAN_NAME, TestOrders.GUARDIAN_PHONE)));
     }
 
+    @ParameterizedTest(name = "{0} is sent as {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "191212121212,  191212121212",
+            "19121212-1212, 191212121212",
+            // The short forms' century follows the order date (2026-11-23): '-' under 100, '+' 100 or older.
+            "121212-1212,   201212121212",
+            "121212+1212,   191212121212"})
+    void sendsThePersonalIdentityNumberInItsTwelveDigitForm(String asSent, String twelveDigits) {
+        assertThat(translate(anOrder().personalIdentityNumber(asSent)).recipient().personalIdentityNumber())
+                .isEqualTo(twelveDigits);
+    }
+
     @ParameterizedTest
     @EnumSource(value = IdentityProtection.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
     void sendsOnlyIdentityNumberAndFlagOfAProtectedRecipient(IdentityProtection protection) {

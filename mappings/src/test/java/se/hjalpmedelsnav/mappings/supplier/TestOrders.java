@@ -62,6 +62,12 @@ final class TestOrders {
         private String privateContractorOrgNumber;
         private List<OrderLine> lines = List.of(new OrderLine("ART-1001", 2), new OrderLine("ART-2002", 1));
         private String note = "Ring innan leverans";
+        private String personalId = PERSONAL_ID;
+
+        Builder personalIdentityNumber(String value) {
+            personalId = value;
+            return this;
+        }
 
         Builder customerNumber(String value) {
             customerNumber = value;
@@ -94,7 +100,7 @@ final class TestOrders {
                     new Orderer("ord-7", "Olga Orderer", "ARBETSTERAPEUT", ORDERER_PHONE, privateContractorOrgNumber),
                     customerNumber, PAYER_NUMBER,
                     new Decision("BESLUT-2026-17", OrderProcess.EXECUTION, LocalDate.parse("2026-11-20")),
-                    new Recipient(PERSONAL_ID, RECIPIENT_NAME, protection, new Guardian(GUARDIAN_NAME, GUARDIAN_PHONE)),
+                    new Recipient(personalId, RECIPIENT_NAME, protection, new Guardian(GUARDIAN_NAME, GUARDIAN_PHONE)),
                     new Delivery(target, address, new Contact("Kim Kontakt", CONTACT_PHONE)),
                     true, true, lines, note);
         }
