@@ -98,6 +98,30 @@ class ConsoleTest extends EmbeddedHubTest {
     }
 
     @Test
+    void letsAViewerLookButNotActAndAnAdminAct() throws Exception {
+        String execOnADeadLetterQueue = "{\"type\":\"exec\",\"mbean\":\"org.apache.activemq.artemis:broker=\\\"hjalpmedelsnav-embedded\\\","
+                + "component=addresses,address=\\\"nav.dlq.broker\\\",subcomponent=queues,routing-type=\\\"anycast\\\","
+                + "queue=\\\"nav.dlq.broker\\\"\",\"operation\":\"countMessages()\"}";
+        String readBatch = "[{\"type\":\"search\",\"mbean\":\"org.apache.camel:type=routes,*\"},"
+                + "{\"type\":\"version\"}]";
+
+        logIn("viewer", "viewer-dev");
+        browse("/actuator/hawtio/");
+        assertThat(jolokiaPost(readBatch, true).statusCode()).isEqualTo(200);
+        assertThat(jolokiaPost(execOnADeadLetterQueue, true).statusCode()).isEqualTo(403);
+        assertThat(browse("/actuator/hawtio/jolokia/exec/java.lang:type=Memory/gc()").statusCode()).isEqualTo(403);
+        assertThat(browse("/actuator/hawtio/jolokia/read/java.lang:type=Memory/HeapMemoryUsage").statusCode())
+                .isEqualTo(200);
+
+        cookies.getCookieStore().removeAll();
+        logIn("admin", "admin-dev");
+        browse("/actuator/hawtio/");
+        HttpResponse<String> asAdmin = jolokiaPost(execOnADeadLetterQueue, true);
+        assertThat(asAdmin.statusCode()).isEqualTo(200);
+        assertThat(asAdmin.body()).contains("\"status\":200");
+    }
+
+    @Test
     void letsAViewerSeeTheBrokersQueues() throws Exception {
         logIn("viewer", "viewer-dev");
 

@@ -1,0 +1,154 @@
+package se.hjalpmedelsnav.hub.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Jolokia lets whoever reaches it run any MBean operation: purge a queue, send a message into the
+ * broker, stop a route. Hawtio embedded in Spring Boot has no per-operation permissions, so this
+ * filter gives everyone but an ADMIN a read-only Jolokia: {@code read}, {@code list},
+ * {@code search} and {@code version} pass, {@code exec} and {@code write} are refused with 403.
+ */
+class JolokiaReadOnlyForViewers extends OncePerRequestFilter {
+
+    private static final Set<String> READ_ONLY = Set.of("read", "list", "search", "version");
+    private static final int MAX_BODY = 1 << 20;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !(path.startsWith("/actuator/hawtio/jolokia") || path.startsWith("/actuator/jolokia"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (isAdmin()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if ("GET".equalsIgnoreCase(request.getMethod())) {
+            if (readOnly(firstPathSegmentAfterJolokia(request))) {
+                chain.doFilter(request, response);
+            } else {
+                refuse(response);
+            }
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY || !readOnlyRequests(body)) {
+            refuse(response);
+            return;
+        }
+        chain.doFilter(new CachedBody(request, body), response);
+    }
+
+    private static boolean isAdmin() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+    }
+
+    private boolean readOnlyRequests(byte[] body) {
+        try {
+            JsonNode requests = json.readTree(body);
+            if (requests == null) {
+                return false;
+            }
+            if (requests.isArray()) {
+                for (JsonNode single : requests) {
+                    if (!readOnly(single.path("type").asText())) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            return readOnly(requests.path("type").asText());
+        } catch (IOException notJson) {
+            return false;
+        }
+    }
+
+    private static boolean readOnly(String type) {
+        return type != null && READ_ONLY.contains(type.toLowerCase(Locale.ROOT));
+    }
+
+    private static String firstPathSegmentAfterJolokia(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        int at = path.indexOf("/jolokia");
+        String rest = path.substring(at + "/jolokia".length());
+        if (rest.isEmpty() || "/".equals(rest)) {
+            return "version";
+        }
+        String segment = rest.substring(1);
+        int slash = segment.indexOf('/');
+        return slash < 0 ? segment : segment.substring(0, slash);
+    }
+
+    private static void refuse(HttpServletResponse response) throws IOException {
+        response.sendError(HttpServletResponse.SC_FORBIDDEN, "read-only: operations and writes need the ADMIN role");
+    }
+
+    /** The request with its body, already read for the check, readable again by Jolokia. */
+    private static final class CachedBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        CachedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            var in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("synchronous reads only");
+                }
+            };
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}
