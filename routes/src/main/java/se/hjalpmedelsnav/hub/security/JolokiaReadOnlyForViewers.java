@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
@@ -21,12 +22,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Jolokia lets whoever reaches it run any MBean operation: purge a queue, send a message into the
  * broker, stop a route. Hawtio embedded in Spring Boot has no per-operation permissions, so this
  * filter gives everyone but an ADMIN a read-only Jolokia: {@code read}, {@code list},
- * {@code search} and {@code version} pass, {@code exec} and {@code write} are refused with 403.
+ * {@code search} and {@code version} pass; {@code exec} passes only for Hawtio's own security
+ * MBeans (the console asks them what the user may do) and operations whose names only read
+ * ({@code dumpRoutesAsXml}, {@code countMessages}, {@code browse}, …); any other {@code exec} and
+ * every {@code write} is refused with 403.
  */
 class JolokiaReadOnlyForViewers extends OncePerRequestFilter {
 
     private static final Set<String> READ_ONLY = Set.of("read", "list", "search", "version");
-    private static final int MAX_BODY = 1 << 20;
+    private static final List<String> READING_OPERATIONS = List.of("can", "list", "dump", "browse", "count", "get",
+            "is", "query", "find");
+    // Hawtio asks canInvoke for every MBean in one batch: about 1.5 MB with this hub's ~900 MBeans.
+    private static final int MAX_BODY = 32 << 20;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -73,16 +80,31 @@ class JolokiaReadOnlyForViewers extends OncePerRequestFilter {
             }
             if (requests.isArray()) {
                 for (JsonNode single : requests) {
-                    if (!readOnly(single.path("type").asText())) {
+                    if (!readOnly(single)) {
                         return false;
                     }
                 }
                 return true;
             }
-            return readOnly(requests.path("type").asText());
+            return readOnly(requests);
         } catch (IOException notJson) {
             return false;
         }
+    }
+
+    private static boolean readOnly(JsonNode request) {
+        String type = request.path("type").asText();
+        if ("exec".equalsIgnoreCase(type)) {
+            return request.path("mbean").asText().startsWith("hawtio:")
+                    || onlyReads(request.path("operation").asText());
+        }
+        return readOnly(type);
+    }
+
+    private static boolean onlyReads(String operation) {
+        return READING_OPERATIONS.stream().anyMatch(prefix -> operation.startsWith(prefix)
+                && operation.length() > prefix.length() && Character.isUpperCase(operation.charAt(prefix.length())))
+                || operation.startsWith("browse(");
     }
 
     private static boolean readOnly(String type) {
