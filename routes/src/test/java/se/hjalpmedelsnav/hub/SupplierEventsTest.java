@@ -75,7 +75,7 @@ class SupplierEventsTest extends EmbeddedHubTest {
 
         Message parked = await().atMost(Duration.ofSeconds(30))
                 .until(() -> parkedEventFor(unknownOrder), found -> found != null);
-        assertThat(parked.getStringProperty("navFailureReason")).contains("no order with hub reference " + unknownOrder);
+        assertThat(parked.getStringProperty("navFailureReason")).contains("no order, return or fault report with hub reference " + unknownOrder);
         assertThat(parked.getStringProperty("navFailedStage")).isEqualTo("supplier-events");
     }
 

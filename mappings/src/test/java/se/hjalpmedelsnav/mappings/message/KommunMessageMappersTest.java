@@ -67,4 +67,18 @@ class KommunMessageMappersTest {
                 .isInstanceOf(Exception.class)
                 .message().doesNotContain("EXPANDED");
     }
+
+    @Test
+    void readsTrustedJsonAndOnFailureNamesThePlaceButNeverTheContent() {
+        // sentAt holds what looks like an identity number: Jackson's own message would quote it.
+        String broken = "{\"type\":\"ORDER\",\"messageId\":\"m-1\",\"sentAt\":\"19121212-1212\"}";
+
+        assertThatThrownBy(() -> KommunMessageMappers.readTrusted(broken, OrderMessage.class))
+                .isInstanceOf(KommunMessageMappers.UnreadableMessageException.class)
+                .hasMessageContaining("OrderMessage could not be read")
+                .hasMessageContaining("line 1")
+                .hasMessageNotContaining("19121212");
+        assertThat(KommunMessageMappers.readTrusted("{\"type\":\"ORDER\",\"messageId\":\"m-2\"}", OrderMessage.class)
+                .messageId()).isEqualTo("m-2");
+    }
 }

@@ -77,11 +77,12 @@ public class SupplierDeliveries {
             @ExchangeProperty(MESSAGE_TYPE) MessageType type) throws JsonProcessingException {
         var current = registry.current();
         Object translated = switch (type) {
-            case ORDER -> orders.toSupplierOrder(json.readValue(canonical, OrderMessage.class), hubReference, current);
-            case RETURN -> returns.toSupplierReturn(json.readValue(canonical, ReturnMessage.class), hubReference,
-                    current);
+            case ORDER -> orders.toSupplierOrder(KommunMessageMappers.readTrusted(canonical, OrderMessage.class),
+                    hubReference, current);
+            case RETURN -> returns.toSupplierReturn(KommunMessageMappers.readTrusted(canonical, ReturnMessage.class),
+                    hubReference, current);
             case FAULT_REPORT -> faultReports.toSupplierFaultReport(
-                    json.readValue(canonical, FaultReportMessage.class), hubReference, current);
+                    KommunMessageMappers.readTrusted(canonical, FaultReportMessage.class), hubReference, current);
             case INCIDENT_REPORT -> throw new IllegalArgumentException("incident reports do not go to the supplier");
         };
         return json.writeValueAsString(translated);

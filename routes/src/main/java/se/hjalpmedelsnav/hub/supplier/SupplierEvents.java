@@ -75,7 +75,7 @@ public class SupplierEvents {
      * before (the supplier may deliver an event twice; the municipality hears it once).
      */
     public String toKommunEvent(@Body String eventJson, Message message) throws JsonProcessingException {
-        SupplierEvent event = json.readValue(eventJson, SupplierEvent.class);
+        SupplierEvent event = KommunMessageMappers.readTrusted(eventJson, SupplierEvent.class);
         TrackedMessage tracked = tracking.byHubReference(event.reference())
                 .orElseThrow(() -> new UnknownOrderException(event.reference()));
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -104,7 +104,7 @@ public class SupplierEvents {
     /** An event for a message the hub never sent: parked for an operator, never dropped. */
     public static class UnknownOrderException extends RuntimeException {
         public UnknownOrderException(String reference) {
-            super("no order with hub reference " + reference + " is known to the hub");
+            super("no order, return or fault report with hub reference " + reference + " is known to the hub");
         }
     }
 }
