@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A RETURN_STATUS or FAULT_REPORT_STATUS event on the municipality's {@code .out} queue, correlated
- * like the receipt by the message's messageId. (Orders have {@link OrderStatusEvent}.)
+ * like the receipt by the message's messageId. (Orders have {@link OrderStatusEvent}, incident reports
+ * {@link IncidentReportStatusEvent}.)
  *
  * @param status            RETURN_STATUS: RECEIVED (pickup registered), PICKED_UP, LOST_REGISTERED;
  *                          FAULT_REPORT_STATUS: RECEIVED, IN_PROGRESS, RESOLVED, DEVICE_REPLACED;
@@ -21,6 +22,8 @@ public record StatusEvent(String type, String inReplyTo, String hubReference, St
 
     public static final String RETURN_STATUS = "RETURN_STATUS";
     public static final String FAULT_REPORT_STATUS = "FAULT_REPORT_STATUS";
+    /** Incident reports have their own shape: {@link IncidentReportStatusEvent}. */
+    public static final String INCIDENT_REPORT_STATUS = "INCIDENT_REPORT_STATUS";
     public static final String REJECTED_BY_SUPPLIER = "REJECTED_BY_SUPPLIER";
 
     /** The event type that reports on a message of that type. */
@@ -29,7 +32,7 @@ public record StatusEvent(String type, String inReplyTo, String hubReference, St
             case ORDER -> OrderStatusEvent.TYPE;
             case RETURN -> RETURN_STATUS;
             case FAULT_REPORT -> FAULT_REPORT_STATUS;
-            case INCIDENT_REPORT -> "INCIDENT_REPORT_STATUS";
+            case INCIDENT_REPORT -> INCIDENT_REPORT_STATUS;
         };
     }
 
