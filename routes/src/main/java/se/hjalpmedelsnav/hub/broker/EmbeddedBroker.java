@@ -36,7 +36,9 @@ public class EmbeddedBroker {
         for (String queue : List.of(Queues.ORDER_TO_SUPPLIER, Queues.RETURN_TO_SUPPLIER,
                 Queues.FAULT_REPORT_TO_SUPPLIER, Queues.SUPPLIER_EVENTS, Queues.DLQ_KOMMUN_INTAKE,
                 Queues.DLQ_ORDER_TO_SUPPLIER, Queues.DLQ_RETURN_TO_SUPPLIER, Queues.DLQ_FAULT_REPORT_TO_SUPPLIER,
-                Queues.DLQ_SUPPLIER_EVENTS, Queues.DLQ_BROKER, Queues.EXPIRED)) {
+                Queues.DLQ_SUPPLIER_EVENTS, Queues.DLQ_BROKER, Queues.EXPIRED, Queues.INCIDENT_REPORTS,
+                Queues.INCIDENT_TO_AUTHORITY, Queues.INCIDENT_TO_MANUFACTURER, Queues.DLQ_INCIDENT_REPORTS,
+                Queues.DLQ_INCIDENT_TO_AUTHORITY, Queues.DLQ_INCIDENT_TO_MANUFACTURER)) {
             ensureQueue(queue);
         }
         log.info("Embedded Artemis broker started, CORE and AMQP 1.0 on {}:{}, journal in {}", properties.host(),

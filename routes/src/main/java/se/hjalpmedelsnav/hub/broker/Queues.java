@@ -9,6 +9,11 @@ public final class Queues {
     public static final String ORDER_TO_SUPPLIER = "nav.internal.order.supplier";
     public static final String RETURN_TO_SUPPLIER = "nav.internal.return.supplier";
     public static final String FAULT_REPORT_TO_SUPPLIER = "nav.internal.fault-report.supplier";
+    /** Accepted incident reports, waiting to be handed to their two recipients. */
+    public static final String INCIDENT_REPORTS = "nav.internal.incident.reports";
+    /** Incident reports waiting for delivery to Läkemedelsverket's channel, and their copies for the manufacturer. */
+    public static final String INCIDENT_TO_AUTHORITY = "nav.internal.incident.authority";
+    public static final String INCIDENT_TO_MANUFACTURER = "nav.internal.incident.manufacturer";
     /** Events from the supplier (webhook) waiting to be translated for the municipality. */
     public static final String SUPPLIER_EVENTS = "nav.internal.supplier.events";
     /** Messages a stage gave up on, with the reason in the {@code navFailureReason} property. */
@@ -17,6 +22,9 @@ public final class Queues {
     public static final String DLQ_RETURN_TO_SUPPLIER = "nav.dlq.return.supplier";
     public static final String DLQ_FAULT_REPORT_TO_SUPPLIER = "nav.dlq.fault-report.supplier";
     public static final String DLQ_SUPPLIER_EVENTS = "nav.dlq.supplier.events";
+    public static final String DLQ_INCIDENT_REPORTS = "nav.dlq.incident.reports";
+    public static final String DLQ_INCIDENT_TO_AUTHORITY = "nav.dlq.incident.authority";
+    public static final String DLQ_INCIDENT_TO_MANUFACTURER = "nav.dlq.incident.manufacturer";
     /** Where the broker itself parks what no stage could handle (a safety net behind the stages' own parking). */
     public static final String DLQ_BROKER = "nav.dlq.broker";
     public static final String EXPIRED = "nav.expired";
@@ -32,6 +40,11 @@ public final class Queues {
             case FAULT_REPORT -> FAULT_REPORT_TO_SUPPLIER;
             case INCIDENT_REPORT -> throw new IllegalArgumentException("incident reports do not go to the supplier");
         };
+    }
+
+    /** Where an accepted message of that type goes from the intake. */
+    public static String forAccepted(MessageType type) {
+        return type == MessageType.INCIDENT_REPORT ? INCIDENT_REPORTS : toSupplier(type);
     }
 
     public static String kommunIn(String kommunCode) {

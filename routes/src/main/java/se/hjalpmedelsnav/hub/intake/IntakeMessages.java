@@ -17,9 +17,9 @@ public class IntakeMessages {
         return json.writeValueAsString(intake.message());
     }
 
-    /** The queue where the accepted message waits for the supplier. */
+    /** The queue where the accepted message waits for the supplier (or, an incident report, for its two recipients). */
     public String supplierQueue(Intake intake) {
-        return Queues.toSupplier(intake.message().type());
+        return Queues.forAccepted(intake.message().type());
     }
 
     public String receiptJson(Intake intake) throws JsonProcessingException {

@@ -6,6 +6,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import se.hjalpmedelsnav.mappings.fault.FaultReportMessage;
 import se.hjalpmedelsnav.mappings.fault.FaultReportRules;
+import se.hjalpmedelsnav.mappings.incident.IncidentReportMessage;
+import se.hjalpmedelsnav.mappings.incident.IncidentReportRules;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.ErrorCode;
 import se.hjalpmedelsnav.mappings.message.MessageType;
@@ -32,11 +34,12 @@ public class MessageEnforcement {
     private final OrderRules orderRules = new OrderRules();
     private final ReturnRules returnRules = new ReturnRules();
     private final FaultReportRules faultReportRules = new FaultReportRules();
+    private final IncidentReportRules incidentReportRules = new IncidentReportRules();
     private final RegistrySource registry;
     private final Set<MessageType> handled;
 
     public MessageEnforcement(RegistrySource registry,
-            @Value("${nav.intake.handled-types:ORDER,RETURN,FAULT_REPORT}") Set<MessageType> handled) {
+            @Value("${nav.intake.handled-types:ORDER,RETURN,FAULT_REPORT,INCIDENT_REPORT}") Set<MessageType> handled) {
         this.registry = registry;
         this.handled = Set.copyOf(handled);
     }
@@ -62,6 +65,10 @@ public class MessageEnforcement {
             Intake checked = intake.withErrors(
                     faultReportRules.check(fault, FaultReportRules.contextFor(fault, queue, current)));
             return faultReportRules.incidentReportDue(fault, current) ? checked.withNotice(INCIDENT_REPORT_DUE) : checked;
+        }
+        if (intake.message() instanceof IncidentReportMessage incident) {
+            return intake.withErrors(incidentReportRules.check(incident,
+                    IncidentReportRules.contextFor(incident, queue, current)));
         }
         return intake;
     }

@@ -20,6 +20,10 @@ public enum TrackingStatus {
     IN_PROGRESS,
     RESOLVED,
     DEVICE_REPLACED,
+    /** An incident report: delivered through the channel to Läkemedelsverket, not yet confirmed. */
+    SENT_TO_AUTHORITY,
+    /** An incident report: Läkemedelsverket confirmed it has the report. */
+    SUBMITTED,
     /** A stage gave up on it; it sits on a dead-letter queue with its reason. */
     PARKED
 }

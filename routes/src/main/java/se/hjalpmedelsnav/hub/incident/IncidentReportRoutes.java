@@ -1,0 +1,245 @@
+package se.hjalpmedelsnav.hub.incident;
+
+import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.file;
+import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.sftp;
+
+import java.nio.file.Path;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.builder.endpoint.dsl.SftpEndpointBuilderFactory.SftpEndpointProducerBuilder;
+import org.springframework.stereotype.Component;
+import se.hjalpmedelsnav.hub.FailureReasons;
+import se.hjalpmedelsnav.hub.StageErrorHandling;
+import se.hjalpmedelsnav.hub.broker.Queues;
+import se.hjalpmedelsnav.hub.intake.IntakeHeaders;
+import se.hjalpmedelsnav.hub.incident.IncidentDeliveries.RecipientRefusedException;
+import se.hjalpmedelsnav.mappings.incident.report.LakemedelsverketReportSchema.ReportNotValidException;
+
+/**
+ * Accepted incident reports to Läkemedelsverket and to the manufacturer, and their tracking until
+ * Läkemedelsverket confirms it has the report.
+ *
+ * <pre>
+ * nav.internal.incident.reports ─▶ incident-dispatch (track, deadline) ─┬▶ nav.internal.incident.authority
+ *                                                                       └▶ nav.internal.incident.manufacturer
+ * nav.internal.incident.authority ─▶ incident-authority-deliver: XML (XSD-checked) + PDF ─▶ FOLDER | SFTP | HTTP,
+ *      then INCIDENT_REPORT_STATUS SENT to the municipality
+ * nav.internal.incident.manufacturer ─▶ incident-manufacturer-deliver: EU MIR sections ─▶ SUPPLIER | FOLDER | HTTP
+ * confirmation file | admin API ─▶ SUBMITTED with the authority's reference;  timer ─▶ OVERDUE alerts
+ * </pre>
+ *
+ * Each recipient has its own stage: one failing is retried and parked on its own dead-letter queue while
+ * the other is delivered once. A stage's delivery is idempotent (file names from the hub reference, the
+ * {@code Idempotency-Key} over HTTP), and a report recorded as delivered is not delivered again.
+ */
+@Component
+public class IncidentReportRoutes extends RouteBuilder {
+
+    private static final String STAGE = "navStage";
+    private static final String FILE_NAME = Exchange.FILE_NAME;
+    /** Never a half-written report under its final name. */
+    private static final String TEMPORARY_NAME = "${file:onlyname}.part";
+
+    private final IncidentProperties properties;
+
+    public IncidentReportRoutes(IncidentProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public void configure() {
+        dispatch();
+        authority();
+        manufacturer();
+        confirmationFiles();
+        deadline();
+    }
+
+    private void dispatch() {
+        from("jms:queue:" + Queues.INCIDENT_REPORTS).routeId("incident-dispatch")
+                .routeConfigurationId("stage-error-handling")
+                .setProperty(StageErrorHandling.DEAD_LETTER_QUEUE, constant(Queues.DLQ_INCIDENT_REPORTS))
+                .setProperty(STAGE, constant("incident-dispatch"))
+                .removeHeaders("*", IntakeHeaders.KOMMUN_CODE, IntakeHeaders.HUB_REFERENCE, IntakeHeaders.MESSAGE_ID,
+                        IntakeHeaders.MESSAGE_TYPE, "JMSXDeliveryCount")
+                .bean(IncidentDeliveries.class, "track").id("incident-track")
+                .removeHeader("JMSXDeliveryCount")
+                .to("jms:queue:" + Queues.INCIDENT_TO_AUTHORITY + "?jmsMessageType=Text").id("to-incident-authority")
+                .to("jms:queue:" + Queues.INCIDENT_TO_MANUFACTURER + "?jmsMessageType=Text")
+                .id("to-incident-manufacturer")
+                .log("Incident report ${header.navHubReference} of ${header.navKommunCode} handed to its two recipients");
+    }
+
+    private void authority() {
+        from("jms:queue:" + Queues.INCIDENT_TO_AUTHORITY).routeId("incident-authority-deliver")
+                .routeConfigurationId("stage-error-handling")
+                .onException(ReportNotValidException.class, RecipientRefusedException.class)
+                    // Retrying cannot make the report valid: park it at once, visibly.
+                    .handled(true)
+                    .useOriginalMessage()
+                    .setHeader(IntakeHeaders.FAILURE_REASON, method(FailureReasons.class, "describe"))
+                    .setHeader(IntakeHeaders.FAILED_STAGE, constant("incident-authority-deliver"))
+                    .log(LoggingLevel.ERROR, "Parked incident report ${exchangeProperty.navHubReference}: "
+                            + "${header.navFailureReason}")
+                    .to("jms:queue:" + Queues.DLQ_INCIDENT_TO_AUTHORITY)
+                .end()
+                .setProperty(StageErrorHandling.DEAD_LETTER_QUEUE, constant(Queues.DLQ_INCIDENT_TO_AUTHORITY))
+                .setProperty(STAGE, constant("incident-authority-deliver"))
+                .setProperty("navRecipient", constant("Läkemedelsverket's channel"))
+                .setProperty(IntakeHeaders.HUB_REFERENCE, header(IntakeHeaders.HUB_REFERENCE))
+                .choice()
+                    .when(method(IncidentDeliveries.class, "alreadyWithAuthority"))
+                        .log("Incident report ${exchangeProperty.navHubReference} is with Läkemedelsverket's channel "
+                                + "already; not delivered again")
+                    .otherwise()
+                        .bean(IncidentDeliveries.class, "prepareAuthorityReport").id("incident-authority-report")
+                        .to("direct:incident-authority-" + properties.authority().channel().name().toLowerCase())
+                        .id("incident-authority-channel")
+                        .bean(IncidentDeliveries.class, "deliveredToAuthority")
+                .end()
+                .setBody(method(IncidentDeliveries.class, "sentEvent"))
+                .to("direct:kommun-out");
+
+        switch (properties.authority().channel()) {
+            case FOLDER -> from("direct:incident-authority-folder").routeId("incident-authority-folder")
+                    .setHeader(FILE_NAME, simple("${exchangeProperty.navHubReference}.pdf"))
+                    .setBody(exchangeProperty(IncidentDeliveries.REPORT_PDF))
+                    .to(file(folder(properties.authority().folder())).tempFileName(TEMPORARY_NAME).fileExist("Override"))
+                    .setHeader(FILE_NAME, simple("${exchangeProperty.navHubReference}.xml"))
+                    .setBody(exchangeProperty(IncidentDeliveries.REPORT_XML))
+                    .to(file(folder(properties.authority().folder())).tempFileName(TEMPORARY_NAME).fileExist("Override")
+                            .charset("UTF-8"));
+            case SFTP -> from("direct:incident-authority-sftp").routeId("incident-authority-sftp")
+                    .setHeader(FILE_NAME, simple("${exchangeProperty.navHubReference}.pdf"))
+                    .setBody(exchangeProperty(IncidentDeliveries.REPORT_PDF))
+                    .to(sftpFolder())
+                    .setHeader(FILE_NAME, simple("${exchangeProperty.navHubReference}.xml"))
+                    .setBody(exchangeProperty(IncidentDeliveries.REPORT_XML))
+                    .to(sftpFolder());
+            case HTTP -> from("direct:incident-authority-http").routeId("incident-authority-http")
+                    .setBody(method(IncidentDeliveries.class, "authorityMultipart"))
+                    .setHeader(Exchange.HTTP_METHOD, constant("POST"))
+                    .setHeader("Idempotency-Key", exchangeProperty(IntakeHeaders.HUB_REFERENCE))
+                    .to(properties.authority().http().url() + "?throwExceptionOnFailure=false"
+                            + "&headerFilterStrategy=#supplierHeaderFilter"
+                            + "&connectTimeout=" + properties.authority().http().connectTimeoutMs()
+                            + "&responseTimeout=" + properties.authority().http().responseTimeoutMs())
+                    .bean(IncidentDeliveries.class, "httpAnswered");
+        }
+    }
+
+    private void manufacturer() {
+        from("jms:queue:" + Queues.INCIDENT_TO_MANUFACTURER).routeId("incident-manufacturer-deliver")
+                .routeConfigurationId("stage-error-handling")
+                .onException(RecipientRefusedException.class)
+                    .handled(true)
+                    .useOriginalMessage()
+                    .setHeader(IntakeHeaders.FAILURE_REASON, method(FailureReasons.class, "describe"))
+                    .setHeader(IntakeHeaders.FAILED_STAGE, constant("incident-manufacturer-deliver"))
+                    .log(LoggingLevel.ERROR, "Parked the manufacturer's copy of incident report "
+                            + "${exchangeProperty.navHubReference}: ${header.navFailureReason}")
+                    .to("jms:queue:" + Queues.DLQ_INCIDENT_TO_MANUFACTURER)
+                .end()
+                .setProperty(StageErrorHandling.DEAD_LETTER_QUEUE, constant(Queues.DLQ_INCIDENT_TO_MANUFACTURER))
+                .setProperty(STAGE, constant("incident-manufacturer-deliver"))
+                .setProperty("navRecipient", constant("the manufacturer's channel"))
+                .setProperty(IntakeHeaders.HUB_REFERENCE, header(IntakeHeaders.HUB_REFERENCE))
+                .filter(method(IncidentDeliveries.class, "alreadyWithManufacturer").isEqualTo(false))
+                    // Only what the channel sets goes out; the delivery count stays for the error handling.
+                    .removeHeaders("*", "JMSXDeliveryCount")
+                    .to("direct:incident-manufacturer-" + properties.manufacturer().channel().name().toLowerCase())
+                    .id("incident-manufacturer-channel")
+                    .bean(IncidentDeliveries.class, "deliveredToManufacturer")
+                .end();
+
+        switch (properties.manufacturer().channel()) {
+            case SUPPLIER -> from("direct:incident-manufacturer-supplier").routeId("incident-manufacturer-supplier")
+                    .setBody(method(IncidentDeliveries.class, "supplierIncidentReport"))
+                    .setHeader(Exchange.HTTP_METHOD, constant("POST"))
+                    .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
+                    .setHeader("Idempotency-Key", exchangeProperty(IntakeHeaders.HUB_REFERENCE))
+                    .setHeader("Authorization", method(IncidentDeliveries.class, "authorization"))
+                    .to("{{nav.supplier.api.url}}/incident-reports?throwExceptionOnFailure=false"
+                            + "&headerFilterStrategy=#supplierHeaderFilter"
+                            + "&connectTimeout={{nav.supplier.api.connect-timeout-ms:5000}}"
+                            + "&responseTimeout={{nav.supplier.api.response-timeout-ms:15000}}")
+                    .removeHeader("Authorization")
+                    .bean(IncidentDeliveries.class, "supplierAnswered");
+            case FOLDER -> from("direct:incident-manufacturer-folder").routeId("incident-manufacturer-folder")
+                    .setBody(method(IncidentDeliveries.class, "manufacturerCopy"))
+                    .setHeader(FILE_NAME, simple("${exchangeProperty.navHubReference}.json"))
+                    .to(file(folder(properties.manufacturer().folder())).tempFileName(TEMPORARY_NAME)
+                            .fileExist("Override").charset("UTF-8"));
+            case HTTP -> from("direct:incident-manufacturer-http").routeId("incident-manufacturer-http")
+                    .setBody(method(IncidentDeliveries.class, "manufacturerCopy"))
+                    .setHeader(Exchange.HTTP_METHOD, constant("POST"))
+                    .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
+                    .setHeader("Idempotency-Key", exchangeProperty(IntakeHeaders.HUB_REFERENCE))
+                    .to(properties.manufacturer().http().url() + "?throwExceptionOnFailure=false"
+                            + "&headerFilterStrategy=#supplierHeaderFilter"
+                            + "&connectTimeout=" + properties.manufacturer().http().connectTimeoutMs()
+                            + "&responseTimeout=" + properties.manufacturer().http().responseTimeoutMs())
+                    .bean(IncidentDeliveries.class, "httpAnswered");
+        }
+    }
+
+    /**
+     * Confirmation files: one JSON object per file (see {@code AuthorityConfirmation}). A file used, or a repeat
+     * of one used before, goes to {@code processed/}; one that cannot be used goes to the error folder with
+     * {@code <name>.reason.txt} beside it. A failure that may pass (the database away) leaves the file to be
+     * read again.
+     */
+    private void confirmationFiles() {
+        String processed = folder(properties.confirmations().folder() + "/processed");
+        String error = folder(properties.confirmations().errorFolder());
+        from(file(folder(properties.confirmations().folder()))
+                .include(".*\\.json")
+                .readLock("changed").readLockCheckInterval(200).readLockTimeout(5000)
+                .move("${exchangeProperty.navConfirmationTarget}/${file:onlyname}")
+                .delay(properties.confirmations().pollDelay().toMillis()))
+                .routeId("incident-confirmation-files")
+                .setProperty("navConfirmationTarget", constant(processed))
+                .bean(ConfirmationFiles.class, "apply").id("incident-confirm")
+                .filter(body().isNotNull())
+                    .setProperty("navConfirmationTarget", constant(error))
+                    .log(LoggingLevel.WARN, "Confirmation file ${file:onlyname} not used: ${body}")
+                    .setHeader(FILE_NAME, simple("${file:onlyname}.reason.txt"))
+                    .to(file(error).charset("UTF-8"))
+                .end();
+    }
+
+    private void deadline() {
+        from("timer:incident-deadline?period=" + properties.deadline().checkInterval().toMillis() + "&delay=1000")
+                .routeId("incident-deadline-check")
+                .bean(IncidentDeadlines.class, "overdue")
+                .split(body())
+                    .bean(IncidentDeadlines.class, "raiseAlert").id("incident-overdue-alert")
+                .end();
+    }
+
+    private static String folder(String folder) {
+        return Path.of(folder).toAbsolutePath().normalize().toString();
+    }
+
+    private SftpEndpointProducerBuilder sftpFolder() {
+        IncidentProperties.Sftp server = properties.authority().sftp();
+        SftpEndpointProducerBuilder endpoint = sftp(server.host() + ":" + server.port() + "/" + server.directory())
+                .username(server.username())
+                .strictHostKeyChecking("yes")
+                .useUserKnownHostsFile(false)
+                .tempFileName(TEMPORARY_NAME)
+                .fileExist("Override");
+        if (server.knownHostsFile() != null && !server.knownHostsFile().isBlank()) {
+            endpoint.knownHostsFile(server.knownHostsFile());
+        }
+        if (server.password() != null && !server.password().isBlank()) {
+            // The secret is read from the property when the endpoint is made; it never stands in the URI.
+            endpoint.password("#property:nav.incident.authority.sftp.password");
+        }
+        if (server.privateKeyFile() != null && !server.privateKeyFile().isBlank()) {
+            endpoint.privateKeyFile(server.privateKeyFile());
+        }
+        return endpoint;
+    }
+}
