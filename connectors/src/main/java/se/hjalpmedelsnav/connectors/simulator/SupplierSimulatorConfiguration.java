@@ -18,7 +18,7 @@ import org.springframework.security.config.annotation.web.configuration.WebSecur
 @EnableConfigurationProperties(SupplierSimulatorProperties.class)
 @Import({SimulatedSupplier.class, SimulatorAccessTokens.class, SimulatorEventPusher.class, SimulatorApiGate.class,
         SimulatorTokenController.class, SimulatorOrderController.class, SimulatorDeviceController.class,
-        SimulatorAdminController.class})
+        SimulatorAdminController.class, SimulatorIncidentReportController.class})
 public class SupplierSimulatorConfiguration {
 
     /**
