@@ -47,6 +47,10 @@ public class IncidentReportRoutes extends RouteBuilder {
         this.properties = properties;
     }
 
+    /**
+     * The channel routes ({@code direct:incident-*-<channel>}) have no error handler of their own: a failure
+     * there belongs to the stage that called them, whose error handling retries and parks it.
+     */
     @Override
     public void configure() {
         dispatch();
@@ -103,6 +107,7 @@ public class IncidentReportRoutes extends RouteBuilder {
 
         switch (properties.authority().channel()) {
             case FOLDER -> from("direct:incident-authority-folder").routeId("incident-authority-folder")
+                    .errorHandler(noErrorHandler())
                     .setHeader(FILE_NAME, simple("${exchangeProperty.navHubReference}.pdf"))
                     .setBody(exchangeProperty(IncidentDeliveries.REPORT_PDF))
                     .to(file(folder(properties.authority().folder())).tempFileName(TEMPORARY_NAME).fileExist("Override"))
@@ -111,6 +116,7 @@ public class IncidentReportRoutes extends RouteBuilder {
                     .to(file(folder(properties.authority().folder())).tempFileName(TEMPORARY_NAME).fileExist("Override")
                             .charset("UTF-8"));
             case SFTP -> from("direct:incident-authority-sftp").routeId("incident-authority-sftp")
+                    .errorHandler(noErrorHandler())
                     .setHeader(FILE_NAME, simple("${exchangeProperty.navHubReference}.pdf"))
                     .setBody(exchangeProperty(IncidentDeliveries.REPORT_PDF))
                     .to(sftpFolder())
@@ -118,6 +124,7 @@ public class IncidentReportRoutes extends RouteBuilder {
                     .setBody(exchangeProperty(IncidentDeliveries.REPORT_XML))
                     .to(sftpFolder());
             case HTTP -> from("direct:incident-authority-http").routeId("incident-authority-http")
+                    .errorHandler(noErrorHandler())
                     .setBody(method(IncidentDeliveries.class, "authorityMultipart"))
                     .setHeader(Exchange.HTTP_METHOD, constant("POST"))
                     .setHeader("Idempotency-Key", exchangeProperty(IntakeHeaders.HUB_REFERENCE))
@@ -155,6 +162,7 @@ public class IncidentReportRoutes extends RouteBuilder {
 
         switch (properties.manufacturer().channel()) {
             case SUPPLIER -> from("direct:incident-manufacturer-supplier").routeId("incident-manufacturer-supplier")
+                    .errorHandler(noErrorHandler())
                     .setBody(method(IncidentDeliveries.class, "supplierIncidentReport"))
                     .setHeader(Exchange.HTTP_METHOD, constant("POST"))
                     .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
@@ -167,11 +175,13 @@ public class IncidentReportRoutes extends RouteBuilder {
                     .removeHeader("Authorization")
                     .bean(IncidentDeliveries.class, "supplierAnswered");
             case FOLDER -> from("direct:incident-manufacturer-folder").routeId("incident-manufacturer-folder")
+                    .errorHandler(noErrorHandler())
                     .setBody(method(IncidentDeliveries.class, "manufacturerCopy"))
                     .setHeader(FILE_NAME, simple("${exchangeProperty.navHubReference}.json"))
                     .to(file(folder(properties.manufacturer().folder())).tempFileName(TEMPORARY_NAME)
                             .fileExist("Override").charset("UTF-8"));
             case HTTP -> from("direct:incident-manufacturer-http").routeId("incident-manufacturer-http")
+                    .errorHandler(noErrorHandler())
                     .setBody(method(IncidentDeliveries.class, "manufacturerCopy"))
                     .setHeader(Exchange.HTTP_METHOD, constant("POST"))
                     .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
