@@ -49,7 +49,9 @@ if (xml) {
 const finalStatuses = {
   ORDER_STATUS: new Set(['DELIVERED', 'REJECTED_BY_SUPPLIER', 'CANCELLED']),
   RETURN_STATUS: new Set(['PICKED_UP', 'LOST_REGISTERED', 'REJECTED_BY_SUPPLIER']),
-  FAULT_REPORT_STATUS: new Set(['RESOLVED', 'DEVICE_REPLACED', 'REJECTED_BY_SUPPLIER'])
+  FAULT_REPORT_STATUS: new Set(['RESOLVED', 'DEVICE_REPLACED', 'REJECTED_BY_SUPPLIER']),
+  // An incident report is with Läkemedelsverket's channel at SENT; SUBMITTED follows the authority's confirmation.
+  INCIDENT_REPORT_STATUS: new Set(['SENT', 'SUBMITTED'])
 };
 const container = rhea.create_container({ id: 'kommun-' + args.kommun + '-client' });
 const options = { host: args.host, port: args.port, reconnect: false };

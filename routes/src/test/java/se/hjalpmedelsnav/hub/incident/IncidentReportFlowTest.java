@@ -248,6 +248,20 @@ class IncidentReportFlowTest extends IncidentHubTest {
         assertThat(count(messageId, "SENT")).isEqualTo(1);
     }
 
+    @Test
+    void theExampleInTheReadmeIsAcceptedAndFiled() throws Exception {
+        String messageId = TestIncidentReports.newMessageId();
+        ObjectNode example = (ObjectNode) JSON.readTree(Path.of("../examples/incident-report.json").toFile());
+        example.put("messageId", messageId);
+
+        goteborg.send(example);
+
+        JsonNode receipt = goteborg.receipt(messageId);
+        assertThat(receipt.path("status").asText()).as(receipt.toString()).isEqualTo("ACCEPTED");
+        status(messageId, "SENT");
+        validateAgainstTheAuthorityXsd(Files.readString(OUTBOX.resolve(receipt.path("hubReference").asText() + ".xml")));
+    }
+
     static void validateAgainstTheAuthorityXsd(String xml) throws Exception {
         SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         var xsd = IncidentReportFlowTest.class.getResource("/schema/lakemedelsverket/incident-report.xsd");
