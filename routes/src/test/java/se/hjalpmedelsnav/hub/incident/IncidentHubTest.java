@@ -51,6 +51,9 @@ abstract class IncidentHubTest {
     @DynamicPropertySource
     static void hub(DynamicPropertyRegistry registry) {
         HubTest.embeddedHub(registry, HTTP_PORT, BROKER_PORT, DATA_DIR);
+        // Another in-VM broker id and Camel name than the other hubs the tests run in this JVM.
+        registry.add("nav.broker.url", () -> "vm://41");
+        registry.add("camel.springboot.name", () -> "hjalpmedelsnav-incident");
         registry.add("nav.incident.deadline.other", () -> SHORT_DEADLINE);
         registry.add("nav.incident.deadline.check-interval", () -> "500ms");
         registry.add("nav.incident.confirmations.poll-delay", () -> "200ms");
