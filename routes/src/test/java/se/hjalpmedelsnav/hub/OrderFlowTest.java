@@ -281,24 +281,6 @@ class OrderFlowTest extends EmbeddedHubTest {
     }
 
     @Test
-    void refusesAMessageTypeTheHubHasNoFlowForYetInsteadOfAcceptingIt() throws Exception {
-        String messageId = TestOrders.newMessageId();
-        String incidentReport = """
-                {"type":"INCIDENT_REPORT","messageId":"%s","kommunCode":"1480","sentAt":"2026-11-23T10:15:00+01:00",
-                 "reporter":{"organisation":"Göteborgs Stad","name":"Rita Rapportör","phone":"031-1","email":"r@example.se"},
-                 "eventDate":"2026-11-22","description":"Larmet löste inte ut.","consequence":"NEAR_MISS",
-                 "device":{"name":"Falldetektor","manufacturer":"Tryggvakt Nordic AB (fiktiv)","medicalDevice":true},
-                 "deviceKeptForInvestigation":true}""".formatted(messageId);
-
-        goteborg.send(incidentReport);
-
-        JsonNode receipt = goteborg.receipt(messageId);
-        assertThat(receipt.path("status").asText()).as(receipt.toString()).isEqualTo("REJECTED");
-        assertThat(receipt.path("errors").get(0).path("code").asText()).isEqualTo("UNKNOWN_MESSAGE_TYPE");
-        assertThat(receipt.path("errors").get(0).path("message").asText()).contains("INCIDENT_REPORT");
-    }
-
-    @Test
     void rejectsABodyOverTheSizeLimitWithoutReadingIt() throws Exception {
         String messageId = TestOrders.newMessageId();
         ObjectNode order = TestOrders.validOrder(messageId);

@@ -53,11 +53,42 @@ public class IncidentReportRoutes extends RouteBuilder {
      */
     @Override
     public void configure() {
+        requireChannelSettings();
         dispatch();
         authority();
         manufacturer();
         confirmationFiles();
         deadline();
+    }
+
+    /** A channel without its address fails the start with the property to set, not the first report. */
+    private void requireChannelSettings() {
+        var authority = properties.authority();
+        switch (authority.channel()) {
+            case FOLDER -> require(authority.folder(), "nav.incident.authority.folder");
+            case SFTP -> {
+                require(authority.sftp() == null ? null : authority.sftp().host(), "nav.incident.authority.sftp.host");
+                require(authority.sftp().username(), "nav.incident.authority.sftp.username");
+                require(authority.sftp().knownHostsFile(), "nav.incident.authority.sftp.known-hosts-file");
+            }
+            case HTTP -> require(authority.http() == null ? null : authority.http().url(),
+                    "nav.incident.authority.http.url");
+        }
+        var manufacturer = properties.manufacturer();
+        switch (manufacturer.channel()) {
+            case SUPPLIER -> { }
+            case FOLDER -> require(manufacturer.folder(), "nav.incident.manufacturer.folder");
+            case HTTP -> require(manufacturer.http() == null ? null : manufacturer.http().url(),
+                    "nav.incident.manufacturer.http.url");
+        }
+        require(properties.confirmations().folder(), "nav.incident.confirmations.folder");
+        require(properties.confirmations().errorFolder(), "nav.incident.confirmations.error-folder");
+    }
+
+    private static void require(String value, String property) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(property + " must be set for the configured incident report channel");
+        }
     }
 
     private void dispatch() {
@@ -92,6 +123,8 @@ public class IncidentReportRoutes extends RouteBuilder {
                 .setProperty(STAGE, constant("incident-authority-deliver"))
                 .setProperty("navRecipient", constant("Läkemedelsverket's channel"))
                 .setProperty(IntakeHeaders.HUB_REFERENCE, header(IntakeHeaders.HUB_REFERENCE))
+                // Recorded as delivered (a redelivery after the record, or a copy the intake handed on again):
+                // not delivered again, but SENT is sent, as that record may be all that survived last time.
                 .choice()
                     .when(method(IncidentDeliveries.class, "alreadyWithAuthority"))
                         .log("Incident report ${exchangeProperty.navHubReference} is with Läkemedelsverket's channel "
@@ -232,7 +265,8 @@ public class IncidentReportRoutes extends RouteBuilder {
         return Path.of(folder).toAbsolutePath().normalize().toString();
     }
 
-    private SftpEndpointProducerBuilder sftpFolder() {
+    /** The SFTP folder of the authority channel; package-visible for its test against a real SSH server. */
+    SftpEndpointProducerBuilder sftpFolder() {
         IncidentProperties.Sftp server = properties.authority().sftp();
         SftpEndpointProducerBuilder endpoint = sftp(server.host() + ":" + server.port() + "/" + server.directory())
                 .username(server.username())
