@@ -15,6 +15,7 @@ import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptorFactory;
 import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
 import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.core.security.impl.SecurityStoreImpl;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
@@ -74,6 +75,8 @@ public class EmbeddedBroker {
             users.addRole(user, user);
         }
         BrokerAccess.kommunSettings(kommunCode).forEach(this::addSecuritySettings);
+        // The broker caches failed logins too: a user added or given a new password must not meet an old refusal.
+        ((SecurityStoreImpl) server().getSecurityStore()).invalidateAuthenticationCache();
     }
 
     private void addSecuritySettings(String match, Set<Role> roles) {

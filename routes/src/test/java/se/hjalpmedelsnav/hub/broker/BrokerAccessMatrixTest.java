@@ -163,11 +163,11 @@ class BrokerAccessMatrixTest extends EmbeddedHubTest {
             for (String queue : queues) {
                 boolean ownIn = queue.equals(Queues.kommunIn(code));
                 boolean ownOut = queue.equals(Queues.kommunOut(code));
-                boolean core = overCore.contains(queue);
+                boolean alsoCore = overCore.contains(queue);
                 if (!ownIn) {
                     counter.expectRefused("send over AMQP to " + queue, "SEND",
                             () -> amqpSession.createProducer(amqpSession.createQueue(queue)).close());
-                    if (core) {
+                    if (alsoCore) {
                         counter.expectRefused("send over CORE to " + queue, "SEND",
                                 () -> send(coreSession, queue, "refused"));
                     }
@@ -175,14 +175,14 @@ class BrokerAccessMatrixTest extends EmbeddedHubTest {
                 if (!ownOut) {
                     counter.expectRefused("consume over AMQP from " + queue, "CONSUME",
                             () -> amqpSession.createConsumer(amqpSession.createQueue(queue)).close());
-                    if (core) {
+                    if (alsoCore) {
                         counter.expectRefused("consume over CORE from " + queue, "CONSUME",
                                 () -> coreSession.createConsumer(coreSession.createQueue(queue)).close());
                     }
                 }
                 counter.expectRefused("browse over AMQP " + queue, "BROWSE",
                         () -> amqpSession.createBrowser(amqpSession.createQueue(queue)).getEnumeration().hasMoreElements());
-                if (core) {
+                if (alsoCore) {
                     counter.expectRefused("browse over CORE " + queue, "BROWSE",
                             () -> coreSession.createBrowser(coreSession.createQueue(queue)).getEnumeration()
                                     .hasMoreElements());
