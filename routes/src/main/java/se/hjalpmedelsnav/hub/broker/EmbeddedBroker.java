@@ -64,15 +64,20 @@ public class EmbeddedBroker {
 
     /**
      * Lets municipality {@code kommunCode} log in as {@code kommun-<code>} (unless it has no password) and
-     * act on its own two queues only. Called again on a registry reload: a changed password takes effect.
+     * act on its own two queues only. Called again on a registry reload: a changed or removed password takes
+     * effect for new connections.
      */
     public void allowKommun(String kommunCode, String password) {
         String user = BrokerAccess.kommunUser(kommunCode);
         if (password == null) {
             log.warn("Broker user {} has no password in the credentials file: that municipality cannot connect", user);
+            users.removeUser(user);
         } else {
             users.addUser(user, password);
-            users.addRole(user, user);
+            List<String> roles = users.getRole(user);
+            if (roles == null || !roles.contains(user)) {
+                users.addRole(user, user);
+            }
         }
         BrokerAccess.kommunSettings(kommunCode).forEach(this::addSecuritySettings);
         // The broker caches failed logins too: a user added or given a new password must not meet an old refusal.
