@@ -18,6 +18,10 @@ public final class HubTest {
     private HubTest() {
     }
 
+    /** The embedded default's broker admin (may browse and manage everything): a test that reads a dead-letter queue logs in as it. */
+    public static final String BROKER_ADMIN_USER = "admin";
+    public static final String BROKER_ADMIN_PASSWORD = "admin-dev";
+
     /** The broker user of a municipality. */
     public static String kommunUser(String kommunCode) {
         return se.hjalpmedelsnav.hub.broker.BrokerAccess.kommunUser(kommunCode);
