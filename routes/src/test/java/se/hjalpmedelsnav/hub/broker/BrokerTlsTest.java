@@ -182,6 +182,19 @@ class BrokerTlsTest {
     }
 
     @Test
+    void theHubsOwnConnectionReachesARemoteBrokerOverTlsWithItsTruststore() throws Exception {
+        // As a hub of the prod profile connects to a standalone broker: NAV_BROKER_URL plus NAV_BROKER_TLS_TRUSTSTORE.
+        var factory = new ActiveMQConnectionFactory("tcp://localhost:" + TLS_PORT);
+        BrokerConfiguration.trustForRemoteBroker(factory, new BrokerProperties.Tls(false, "127.0.0.1", TLS_PORT, false,
+                null, null, "PKCS12", truststore.toString(), STORE_PASSWORD));
+        try (var connection = factory.createConnection("hub", "hub-dev")) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            // Logged in over TLS and allowed what the hub may do on an internal queue.
+            session.createConsumer(session.createQueue(Queues.EXPIRED)).close();
+        }
+    }
+
+    @Test
     void aPlainClientGetsNowhereOnTheTlsPort() {
         assertThatThrownBy(() -> new JmsConnectionFactory("amqp://127.0.0.1:" + TLS_PORT
                 + "?transport.connectTimeout=10000&amqp.openTimeout=10000")
