@@ -5,6 +5,8 @@
 //
 // usage: node load.js [--host 127.0.0.1] [--port 61616] [--count 2000] [--inflight 50]
 //                     [--kommuns 1480,1481,1482,1490,1401]
+// Each municipality connects as its own broker user kommun-<code> with the embedded default's
+// development password kommun-<code>-dev: the broker lets a user act on its own queues only.
 'use strict';
 const crypto = require('crypto');
 const rhea = require('rhea');
@@ -26,8 +28,8 @@ function order(kommun, messageId) {
   });
 }
 
-const connection = rhea.create_container({ id: 'load-' + crypto.randomUUID() })
-  .connect({ host: args.host, port: Number(args.port), reconnect: false });
+const container = rhea.create_container({ id: 'load-' + crypto.randomUUID() });
+const connections = [];
 const senders = {};
 const sentAt = new Map();
 const latencies = [];
@@ -46,15 +48,18 @@ function pump() {
 }
 
 for (const kommun of kommuns) {
+  const user = 'kommun-' + kommun;
+  const connection = container.connect({ host: args.host, port: Number(args.port), reconnect: false,
+    username: user, password: user + '-dev' });
+  connections.push(connection);
   connection.open_receiver({ source: { address: 'nav.kommun.' + kommun + '.out' }, credit_window: 500 });
-  const sender = connection.open_sender('nav.kommun.' + kommun + '.in');
-  senders[kommun] = sender;
+  senders[kommun] = connection.open_sender('nav.kommun.' + kommun + '.in');
 }
-connection.on('sender_open', () => {
+container.on('sender_open', () => {
   if (++opened === kommuns.length) { started = Date.now(); pump(); }
 });
-connection.on('sendable', pump);
-connection.on('message', (context) => {
+container.on('sendable', pump);
+container.on('message', (context) => {
   const event = JSON.parse(typeof context.message.body === 'string' ? context.message.body
     : Buffer.from(context.message.body.content).toString('utf8'));
   if (event.type !== 'RECEIPT') return;
@@ -70,9 +75,9 @@ connection.on('message', (context) => {
     console.log(JSON.stringify({ orders: count, inflight, kommuns: kommuns.length, seconds,
       receiptsPerSecond: Math.round(count / seconds), rejected,
       latencyMs: { p50: p(0.5), p95: p(0.95), p99: p(0.99), max: latencies[latencies.length - 1].toFixed(1) } }));
-    connection.close();
+    connections.forEach((c) => c.close());
   } else {
     pump();
   }
 });
-connection.on('disconnected', (context) => { if (context.error) { console.error(context.error.message); process.exit(1); } });
+container.on('disconnected', (context) => { if (context.error) { console.error(context.error.message); process.exit(1); } });

@@ -3,8 +3,12 @@
 // over AMQP 1.0 to nav.kommun.<code>.in and prints what arrives on nav.kommun.<code>.out for it
 // (the receipt, then the status events) until the order is delivered, rejected or time runs out.
 //
-// usage: node send.js --kommun 1480 [--host 127.0.0.1] [--port 61616] [--wait 20] [--user U --password P] FILE
+// usage: node send.js --kommun 1480 [--host 127.0.0.1] [--port 61616] [--wait 20] [--user U] [--password P]
+//                     [--tls --ca CA.pem] FILE
 //        FILE is a JSON or XML message; its messageId is replaced by a fresh one unless --keep-id.
+//        The broker user is kommun-<code>; without --password the embedded default's development
+//        password kommun-<code>-dev is used (or NAV_KOMMUN_PASSWORD from the environment).
+//        --tls connects over TLS (the broker's TLS port, 61617 by default), trusting the CA in --ca.
 'use strict';
 const fs = require('fs');
 const crypto = require('crypto');
@@ -21,12 +25,18 @@ function parseArgs(argv) {
     else if (a === '--user') args.user = argv[++i];
     else if (a === '--password') args.password = argv[++i];
     else if (a === '--keep-id') args.keepId = true;
+    else if (a === '--tls') args.tls = true;
+    else if (a === '--ca') args.ca = argv[++i];
     else args.file = a;
   }
   if (!args.kommun || !args.file) {
-    console.error('usage: node send.js --kommun 1480 [--host H] [--port P] [--wait SECONDS] [--keep-id] FILE');
+    console.error('usage: node send.js --kommun 1480 [--host H] [--port P] [--wait SECONDS] [--user U] [--password P]'
+      + ' [--tls --ca CA.pem] [--keep-id] FILE');
     process.exit(2);
   }
+  if (!args.user) args.user = 'kommun-' + args.kommun;
+  if (!args.password) args.password = process.env.NAV_KOMMUN_PASSWORD || args.user + '-dev';
+  if (args.tls && argv.indexOf('--port') < 0) args.port = 61617;
   return args;
 }
 
@@ -54,8 +64,11 @@ const finalStatuses = {
   INCIDENT_REPORT_STATUS: new Set(['SENT', 'SUBMITTED'])
 };
 const container = rhea.create_container({ id: 'kommun-' + args.kommun + '-client' });
-const options = { host: args.host, port: args.port, reconnect: false };
-if (args.user) { options.username = args.user; options.password = args.password; }
+const options = { host: args.host, port: args.port, reconnect: false, username: args.user, password: args.password };
+if (args.tls) {
+  options.transport = 'tls';
+  if (args.ca) options.ca = [fs.readFileSync(args.ca)];
+}
 const connection = container.connect(options);
 const timer = setTimeout(() => {
   console.error('no final status for ' + messageId + ' within ' + args.wait + ' s');

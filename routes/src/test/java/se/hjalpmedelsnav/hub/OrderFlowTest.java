@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import se.hjalpmedelsnav.hub.support.EmbeddedHubTest;
+import se.hjalpmedelsnav.hub.support.HubTest;
 import se.hjalpmedelsnav.hub.support.KommunAmqpClient;
 import se.hjalpmedelsnav.hub.support.TestOrders;
 
@@ -104,7 +105,7 @@ class OrderFlowTest extends EmbeddedHubTest {
         String messageId = TestOrders.newMessageId();
         var factory = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(
                 "tcp://127.0.0.1:" + BROKER_PORT);
-        try (var connection = factory.createConnection()) {
+        try (var connection = factory.createConnection(HubTest.kommunUser("1481"), HubTest.kommunPassword("1481"))) {
             var session = connection.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
             var out = session.createConsumer(session.createQueue("nav.kommun.1481.out"),
                     "JMSCorrelationID = '" + messageId + "'");

@@ -20,6 +20,7 @@ import org.apache.qpid.jms.JmsConnectionFactory;
 import org.junit.jupiter.api.Test;
 import se.hjalpmedelsnav.hub.broker.Queues;
 import se.hjalpmedelsnav.hub.support.EmbeddedHubTest;
+import se.hjalpmedelsnav.hub.support.HubTest;
 import se.hjalpmedelsnav.hub.support.KommunAmqpClient;
 import se.hjalpmedelsnav.hub.support.TestOrders;
 
@@ -100,7 +101,8 @@ class SupplierEventsTest extends EmbeddedHubTest {
     }
 
     private static Message parkedEventFor(String orderId) throws Exception {
-        try (Connection connection = new JmsConnectionFactory("amqp://127.0.0.1:" + BROKER_PORT).createConnection()) {
+        try (Connection connection = new JmsConnectionFactory("amqp://127.0.0.1:" + BROKER_PORT)
+                .createConnection(HubTest.BROKER_ADMIN_USER, HubTest.BROKER_ADMIN_PASSWORD)) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             var browser = session.createBrowser(session.createQueue(Queues.DLQ_SUPPLIER_EVENTS));
             connection.start();

@@ -1,6 +1,8 @@
 package se.hjalpmedelsnav.hub.broker;
 
 import jakarta.jms.ConnectionFactory;
+import org.apache.activemq.artemis.api.core.TransportConfiguration;
+import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.component.jms.JmsComponent;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,14 +33,33 @@ public class BrokerConfiguration {
             ObjectProvider<EmbeddedBroker> embeddedBroker) {
         embeddedBroker.ifAvailable(broker -> { }); // the in-VM connector needs the broker started first
         ActiveMQConnectionFactory artemis = new ActiveMQConnectionFactory(properties.url());
-        if (properties.user() != null) {
-            artemis.setUser(properties.user());
-            artemis.setPassword(properties.password());
-        }
+        // The hub logs in as its own user, in-VM too: the broker's security applies to every connection.
+        artemis.setUser(properties.user());
+        artemis.setPassword(properties.password());
+        trustForRemoteBroker(artemis, properties.tls());
         CachingConnectionFactory caching = new CachingConnectionFactory(artemis);
         caching.setSessionCacheSize(20);
         caching.setCacheConsumers(false);
         return caching;
+    }
+
+    /**
+     * A remote broker reached over TLS ({@code nav.broker.url} {@code tcp://host:61617}) is trusted by the
+     * truststore of {@code nav.broker.tls.truststore-*}; set on the connector, not in the URL, so that
+     * no password is part of a URI.
+     */
+    static void trustForRemoteBroker(ActiveMQConnectionFactory artemis, BrokerProperties.Tls tls) {
+        if (tls.truststorePath() == null || tls.truststorePath().isBlank()) {
+            return;
+        }
+        for (TransportConfiguration connector : artemis.getStaticConnectors()) {
+            if (connector.getFactoryClassName().contains("InVM")) {
+                continue;
+            }
+            connector.getParams().put(TransportConstants.SSL_ENABLED_PROP_NAME, true);
+            connector.getParams().put(TransportConstants.TRUSTSTORE_PATH_PROP_NAME, tls.truststorePath());
+            connector.getParams().put(TransportConstants.TRUSTSTORE_PASSWORD_PROP_NAME, tls.truststorePassword());
+        }
     }
 
     @Bean("jms")

@@ -1,23 +1,37 @@
 package se.hjalpmedelsnav.hub.broker;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
+import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptorFactory;
+import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
+import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.core.security.impl.SecurityStoreImpl;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
+import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The in-process Artemis broker of the embedded default: persistent journal, one acceptor for CORE
- * and AMQP 1.0 clients, and the hub's address settings. Production runs a standalone broker with
- * the same settings in its broker.xml.
+ * The in-process Artemis broker of the embedded default: persistent journal, an acceptor for CORE
+ * and AMQP 1.0 clients (plain, TLS or both), the hub's address settings, and security on: the users
+ * {@code hub}, {@code admin} and {@code kommun-<code>} per municipality, with the permissions of
+ * {@link BrokerAccess}. Users live in memory (Artemis's JAAS security manager with its in-VM login
+ * module); municipality users are added by {@link KommunQueues} from the registry. Production runs a
+ * standalone broker with the same settings in its broker.xml.
  */
 public class EmbeddedBroker {
 
@@ -25,13 +39,18 @@ public class EmbeddedBroker {
 
     private final BrokerProperties properties;
     private final EmbeddedActiveMQ embedded = new EmbeddedActiveMQ();
+    private final SecurityConfiguration users = new SecurityConfiguration();
 
     public EmbeddedBroker(BrokerProperties properties) {
         this.properties = properties;
     }
 
     public void start() throws Exception {
+        addUser(properties.user(), properties.password(), BrokerAccess.HUB_ROLE, "nav.broker.password");
+        addUser(properties.security().adminUser(), properties.security().adminPassword(), BrokerAccess.ADMIN_ROLE,
+                "nav.broker.security.admin-password");
         embedded.setConfiguration(configuration());
+        embedded.setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users));
         embedded.start();
         for (String queue : List.of(Queues.ORDER_TO_SUPPLIER, Queues.RETURN_TO_SUPPLIER,
                 Queues.FAULT_REPORT_TO_SUPPLIER, Queues.SUPPLIER_EVENTS, Queues.DLQ_KOMMUN_INTAKE,
@@ -41,8 +60,52 @@ public class EmbeddedBroker {
                 Queues.DLQ_INCIDENT_TO_AUTHORITY, Queues.DLQ_INCIDENT_TO_MANUFACTURER)) {
             ensureQueue(queue);
         }
-        log.info("Embedded Artemis broker started, CORE and AMQP 1.0 on {}:{}, journal in {}", properties.host(),
-                properties.port(), Path.of(properties.dataDir()).toAbsolutePath().normalize());
+        log.info("Embedded Artemis broker started, CORE and AMQP 1.0 on {}, security on, journal in {}", listening(),
+                Path.of(properties.dataDir()).toAbsolutePath().normalize());
+    }
+
+    /**
+     * Lets municipality {@code kommunCode} log in as {@code kommun-<code>} (unless it has no password) and
+     * act on its own two queues only. Called again on a registry reload: a changed or removed password takes
+     * effect for new connections.
+     */
+    public void allowKommun(String kommunCode, String password) {
+        String user = BrokerAccess.kommunUser(kommunCode);
+        if (password == null) {
+            log.warn("Broker user {} has no password in the credentials file: that municipality cannot connect", user);
+            users.removeUser(user);
+        } else {
+            users.addUser(user, password);
+            List<String> roles = users.getRole(user);
+            if (roles == null || !roles.contains(user)) {
+                users.addRole(user, user);
+            }
+        }
+        BrokerAccess.kommunSettings(kommunCode).forEach(this::addSecuritySettings);
+        // The broker caches failed logins too: a user added or given a new password must not meet an old refusal.
+        ((SecurityStoreImpl) server().getSecurityStore()).invalidateAuthenticationCache();
+    }
+
+    private void addSecuritySettings(String match, Set<Role> roles) {
+        server().getSecurityRepository().addMatch(match, roles);
+    }
+
+    private void addUser(String user, String password, String role, String property) {
+        if (user == null || user.isBlank() || password == null || password.isBlank()) {
+            throw new IllegalStateException("The embedded broker needs a user and password for role " + role
+                    + ": set " + property);
+        }
+        users.addUser(user, password);
+        users.addRole(user, role);
+    }
+
+    private String listening() {
+        BrokerProperties.Tls tls = properties.tls();
+        String plain = properties.host() + ":" + properties.port();
+        if (!tls.enabled()) {
+            return plain;
+        }
+        return (tls.plainAcceptor() ? plain + " and " : "") + "TLS on " + tls.host() + ":" + tls.port();
     }
 
     public void stop() throws Exception {
@@ -78,15 +141,20 @@ public class EmbeddedBroker {
                 .setLargeMessagesDirectory(dir.resolve("large-messages").toString())
                 .setPagingDirectory(dir.resolve("paging").toString())
                 .setJMXManagementEnabled(true)
-                // Broker users and address rules per municipality come with the security work; the embedded
-                // default only listens on the loopback interface until then.
-                .setSecurityEnabled(false)
+                .setSecurityEnabled(true)
                 .setIDCacheSize(50_000)
                 .setPersistIDCache(true);
         // The hub's own connection; its id follows nav.broker.url so that two embedded hubs can share a JVM.
         config.addAcceptorConfiguration("in-vm", properties.url().startsWith("vm://") ? properties.url() : "vm://0");
-        config.addAcceptorConfiguration("clients",
-                "tcp://" + properties.host() + ":" + properties.port() + "?protocols=CORE,AMQP");
+        BrokerProperties.Tls tls = properties.tls();
+        if (!tls.enabled() || tls.plainAcceptor()) {
+            config.addAcceptorConfiguration("clients",
+                    "tcp://" + properties.host() + ":" + properties.port() + "?protocols=CORE,AMQP");
+        }
+        if (tls.enabled()) {
+            config.addAcceptorConfiguration(tlsAcceptor(tls));
+        }
+        BrokerAccess.baseSettings().forEach(config::putSecurityRoles);
 
         AddressSettings defaults = new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of(Queues.DLQ_BROKER))
@@ -108,5 +176,21 @@ public class EmbeddedBroker {
                 .setAutoCreateAddresses(false)
                 .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
         return config;
+    }
+
+    /** Built from parameters, not a URL, so that the keystore password is in no URI the broker might log. */
+    private static TransportConfiguration tlsAcceptor(BrokerProperties.Tls tls) {
+        if (tls.keystorePath() == null || tls.keystorePath().isBlank()) {
+            throw new IllegalStateException("nav.broker.tls.enabled is true but nav.broker.tls.keystore-path is not set");
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put(TransportConstants.HOST_PROP_NAME, tls.host());
+        params.put(TransportConstants.PORT_PROP_NAME, tls.port());
+        params.put(TransportConstants.PROTOCOLS_PROP_NAME, "CORE,AMQP");
+        params.put(TransportConstants.SSL_ENABLED_PROP_NAME, true);
+        params.put(TransportConstants.KEYSTORE_PATH_PROP_NAME, tls.keystorePath());
+        params.put(TransportConstants.KEYSTORE_TYPE_PROP_NAME, tls.keystoreType());
+        params.put(TransportConstants.KEYSTORE_PASSWORD_PROP_NAME, tls.keystorePassword());
+        return new TransportConfiguration(NettyAcceptorFactory.class.getName(), params, "clients-tls");
     }
 }

@@ -11,8 +11,9 @@ import se.hjalpmedelsnav.mappings.registry.Registry;
 import se.hjalpmedelsnav.mappings.registry.RegistrySource;
 
 /**
- * Every municipality of the registry has its {@code .in} and {@code .out} queue and an intake route;
- * a municipality added to the registry gets them on reload, without a restart.
+ * Every municipality of the registry has its {@code .in} and {@code .out} queue, its broker user
+ * {@code kommun-<code>} allowed on those two queues only, and an intake route; a municipality added to
+ * the registry gets them on reload, without a restart (the credentials file is read again then).
  */
 @Component
 public class KommunQueues {
@@ -21,11 +22,13 @@ public class KommunQueues {
 
     private final ObjectProvider<EmbeddedBroker> broker;
     private final CamelContext camel;
+    private final BrokerProperties properties;
 
-    public KommunQueues(ObjectProvider<EmbeddedBroker> broker, RegistrySource registry, CamelContext camel)
-            throws Exception {
+    public KommunQueues(ObjectProvider<EmbeddedBroker> broker, RegistrySource registry, CamelContext camel,
+            BrokerProperties properties) throws Exception {
         this.broker = broker;
         this.camel = camel;
+        this.properties = properties;
         ensureQueues(registry.current());
         registry.addListener(this::onReload);
     }
@@ -33,11 +36,13 @@ public class KommunQueues {
     private void ensureQueues(Registry registry) throws Exception {
         EmbeddedBroker embedded = broker.getIfAvailable();
         if (embedded == null) {
-            return; // a standalone broker declares its queues in its own broker.xml
+            return; // a standalone broker declares its queues and users in its own configuration
         }
+        BrokerCredentials credentials = BrokerCredentials.read(properties.security());
         for (Municipality municipality : registry.municipalities()) {
             embedded.ensureQueue(Queues.kommunIn(municipality.code()));
             embedded.ensureQueue(Queues.kommunOut(municipality.code()));
+            embedded.allowKommun(municipality.code(), credentials.kommunPassword(municipality.code()));
         }
     }
 

@@ -6,11 +6,14 @@ import java.util.Locale;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import se.hjalpmedelsnav.hub.broker.BrokerCredentials;
+import se.hjalpmedelsnav.hub.broker.BrokerProperties;
 
 /**
  * In the {@code prod} profile the hub refuses to start with the embedded default's development
- * credentials, empty or plain-text passwords, or the supplier simulator switched on. The refusal
- * names each offending property, never its value.
+ * credentials (console users, supplier client secret, broker users), empty or plain-text passwords,
+ * the supplier simulator switched on, or an embedded broker without TLS and a credentials file. The
+ * refusal names each offending property (and broker user), never its value.
  */
 @Component
 @Profile("prod")
@@ -52,7 +55,71 @@ public class ProductionCredentialsCheck {
         if (environment.getProperty("nav.simulator.enabled", Boolean.class, false)) {
             problems.add("nav.simulator.enabled: the supplier simulator must be off in production");
         }
+        brokerProblems(environment, problems);
         return problems;
+    }
+
+    /**
+     * The hub's own broker password always; with the embedded broker also its admin password, the
+     * municipalities' credentials file (each entry named by its user, never its value) and TLS.
+     */
+    private static void brokerProblems(Environment environment, List<String> problems) {
+        secret(environment, "nav.broker.password", "broker user " + environment.getProperty("nav.broker.user", "hub"),
+                problems);
+        boolean embedded = environment.getProperty("nav.broker.embedded", Boolean.class, true);
+        if (!embedded) {
+            if (environment.getProperty("nav.broker.url", "").startsWith("vm://")) {
+                problems.add("nav.broker.url: an in-VM URL needs the embedded broker; name the production broker");
+            }
+            return; // a standalone broker keeps its users and TLS in its own configuration
+        }
+        secret(environment, "nav.broker.security.admin-password", "broker user "
+                + environment.getProperty("nav.broker.security.admin-user", "admin"), problems);
+        if (environment.getProperty("nav.broker.security.development-passwords", Boolean.class, false)) {
+            problems.add("nav.broker.security.development-passwords: the municipalities' development passwords"
+                    + " must be off in production");
+        }
+        String file = environment.getProperty("nav.broker.security.credentials-file", "");
+        if (file.isBlank()) {
+            problems.add("nav.broker.security.credentials-file: not set, so no municipality could log in");
+        } else {
+            try {
+                var entries = BrokerCredentials.read(new BrokerProperties.Security("admin", null, false, file)).entries();
+                for (String user : new java.util.TreeSet<>(entries.stringPropertyNames())) {
+                    String password = entries.getProperty(user);
+                    if (password.isBlank()) {
+                        problems.add("nav.broker.security.credentials-file: " + user + " has an empty password");
+                    } else if (isDevelopmentValue(password)) {
+                        problems.add("nav.broker.security.credentials-file: " + user + " has a development password");
+                    }
+                }
+            } catch (java.io.UncheckedIOException e) {
+                problems.add("nav.broker.security.credentials-file: cannot be read");
+            }
+        }
+        if (!environment.getProperty("nav.broker.tls.enabled", Boolean.class, false)) {
+            problems.add("nav.broker.tls.enabled: the embedded broker must take clients over TLS in production");
+        } else {
+            String keystore = environment.getProperty("nav.broker.tls.keystore-path", "");
+            if (keystore.isBlank() || !java.nio.file.Files.isReadable(java.nio.file.Path.of(keystore))) {
+                problems.add("nav.broker.tls.keystore-path: not set or not readable");
+            }
+            secret(environment, "nav.broker.tls.keystore-password", "TLS keystore", problems);
+        }
+        if (environment.getProperty("nav.broker.tls.plain-acceptor", Boolean.class, true)
+                && !List.of("127.0.0.1", "localhost", "::1").contains(environment.getProperty("nav.broker.host", "127.0.0.1"))) {
+            problems.add("nav.broker.tls.plain-acceptor: a plain (unencrypted) acceptor may only listen on the"
+                    + " loopback interface (nav.broker.host)");
+        }
+    }
+
+    private static void secret(Environment environment, String property, String what, List<String> problems) {
+        String value = environment.getProperty(property, "");
+        if (value.isBlank()) {
+            problems.add(property + " (" + what + "): empty");
+        } else if (isDevelopmentValue(value)) {
+            problems.add(property + " (" + what + "): a development password");
+        }
     }
 
     private static boolean isDevelopmentValue(String value) {

@@ -18,6 +18,20 @@ public final class HubTest {
     private HubTest() {
     }
 
+    /** The embedded default's broker admin (may browse and manage everything): a test that reads a dead-letter queue logs in as it. */
+    public static final String BROKER_ADMIN_USER = "admin";
+    public static final String BROKER_ADMIN_PASSWORD = "admin-dev";
+
+    /** The broker user of a municipality. */
+    public static String kommunUser(String kommunCode) {
+        return se.hjalpmedelsnav.hub.broker.BrokerAccess.kommunUser(kommunCode);
+    }
+
+    /** Its documented development password on the embedded default: {@code kommun-<code>-dev}. */
+    public static String kommunPassword(String kommunCode) {
+        return se.hjalpmedelsnav.hub.broker.BrokerCredentials.developmentPassword(kommunUser(kommunCode));
+    }
+
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

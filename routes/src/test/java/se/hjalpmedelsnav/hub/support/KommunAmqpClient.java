@@ -19,9 +19,9 @@ import java.util.function.Predicate;
 import org.apache.qpid.jms.JmsConnectionFactory;
 
 /**
- * A municipality's case system as the hub sees it: an AMQP 1.0 client (Qpid JMS) that sends on
- * {@code nav.kommun.<code>.in} and collects everything arriving on {@code nav.kommun.<code>.out},
- * by correlation id.
+ * A municipality's case system as the hub sees it: an AMQP 1.0 client (Qpid JMS), logged in as
+ * {@code kommun-<code>}, that sends on {@code nav.kommun.<code>.in} and collects everything arriving on
+ * {@code nav.kommun.<code>.out}, by correlation id.
  */
 public final class KommunAmqpClient implements AutoCloseable {
 
@@ -33,9 +33,16 @@ public final class KommunAmqpClient implements AutoCloseable {
     private final MessageProducer producer;
     private final Map<String, List<JsonNode>> received = new ConcurrentHashMap<>();
 
+    /** Logs in on the embedded default's plain port with the municipality's development password. */
     public KommunAmqpClient(int brokerPort, String kommunCode) throws JMSException {
+        this(new JmsConnectionFactory("amqp://127.0.0.1:" + brokerPort), kommunCode,
+                HubTest.kommunPassword(kommunCode));
+    }
+
+    /** Logs in through that factory (e.g. {@code amqps://} with a truststore) as {@code kommun-<code>}. */
+    public KommunAmqpClient(JmsConnectionFactory factory, String kommunCode, String password) throws JMSException {
         this.kommunCode = kommunCode;
-        this.connection = new JmsConnectionFactory("amqp://127.0.0.1:" + brokerPort).createConnection();
+        this.connection = factory.createConnection(HubTest.kommunUser(kommunCode), password);
         this.session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
         this.producer = session.createProducer(session.createQueue("nav.kommun." + kommunCode + ".in"));
         Session listening = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
