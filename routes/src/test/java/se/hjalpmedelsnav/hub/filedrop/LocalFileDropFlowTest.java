@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.apache.qpid.jms.JmsConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.hjalpmedelsnav.hub.broker.Queues;
@@ -23,6 +24,8 @@ import se.hjalpmedelsnav.hub.support.HubTest;
 import se.hjalpmedelsnav.hub.support.TestOrders;
 
 /** The file drop on a local folder, as the embedded default runs it. */
+// Its own hub, closed after the class: a cached one would keep a second broker and its pollers busy.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(classes = se.hjalpmedelsnav.hub.HubApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class LocalFileDropFlowTest extends FileDropFlowContract {
@@ -35,6 +38,8 @@ class LocalFileDropFlowTest extends FileDropFlowContract {
     static void hub(DynamicPropertyRegistry registry) {
         HubTest.embeddedHub(registry, HTTP_PORT, BROKER_PORT, DATA_DIR);
         fileDropHub(registry, DATA_DIR);
+        // Another in-VM acceptor than the shared embedded hub's vm://0, in case both run in one JVM.
+        registry.add("nav.broker.url", () -> "vm://21");
         registry.add("nav.filedrop.mode", () -> "LOCAL");
         registry.add("nav.filedrop.directory", () -> DATA_DIR.resolve("filedrop").toString());
     }
@@ -68,6 +73,21 @@ class LocalFileDropFlowTest extends FileDropFlowContract {
         assertThat(rejected.path("errors").get(0).path("message").asText()).contains("HMN-50002");
         String hubReference = rejected.path("hubReference").asText();
         assertThat(PeppolRules.findings(takenBySupplier("order-" + hubReference + ".xml"), PeppolRules.ORDER)).isEmpty();
+    }
+
+    @Test
+    void writesNoNameOrPhoneOfAProtectedUsersCaseIntoThePeppolOrder() throws Exception {
+        String messageId = TestOrders.newMessageId();
+        ObjectNode order = TestOrders.validOrder(messageId);
+        ((ObjectNode) order.path("recipient")).put("protection", "SKYDDAD_FOLKBOKFORING");
+
+        goteborg.send(order);
+
+        String hubReference = goteborg.receipt(messageId).path("hubReference").asText();
+        goteborg.orderStatus(messageId, "CONFIRMED");
+        String written = takenBySupplier("order-" + hubReference + ".xml");
+        assertThat(PeppolRules.findings(written, PeppolRules.ORDER)).isEmpty();
+        assertThat(written).doesNotContain("Tolvan", "19121212", "1212121212", "031-123 45 67");
     }
 
     @Test

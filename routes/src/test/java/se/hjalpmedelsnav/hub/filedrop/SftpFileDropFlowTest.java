@@ -25,6 +25,7 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -36,6 +37,8 @@ import se.hjalpmedelsnav.hub.support.TestOrders;
  * The file drop over SFTP, as in production, against a real SSH server (Apache MINA SSHD) with password
  * login and a checked host key. The server serves the folder the simulated supplier works in.
  */
+// Its own hub, closed after the class: a cached one would keep a second broker and its pollers busy.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(classes = se.hjalpmedelsnav.hub.HubApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class SftpFileDropFlowTest extends FileDropFlowContract {
@@ -57,6 +60,8 @@ class SftpFileDropFlowTest extends FileDropFlowContract {
         Path knownHosts = startSshServer(root);
         HubTest.embeddedHub(registry, HTTP_PORT, BROKER_PORT, DATA_DIR);
         fileDropHub(registry, DATA_DIR);
+        // Another in-VM acceptor than the shared embedded hub's vm://0, in case both run in one JVM.
+        registry.add("nav.broker.url", () -> "vm://22");
         registry.add("nav.filedrop.mode", () -> "SFTP");
         registry.add("nav.filedrop.sftp.host", () -> "127.0.0.1");
         registry.add("nav.filedrop.sftp.port", () -> server.getPort());
