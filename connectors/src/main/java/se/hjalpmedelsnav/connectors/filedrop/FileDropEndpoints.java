@@ -35,19 +35,31 @@ public class FileDropEndpoints {
 
     /**
      * Where the hub writes a message for the supplier; the file name comes from the {@code CamelFileName}
-     * header. The file is written under a temporary name and renamed when complete; writing to a name that
-     * already exists fails and leaves the existing file as it was.
+     * header. The file is written under a temporary name and renamed when complete. The hub names a file
+     * after the message's hub reference, so a message written again (a redelivery after a crash between
+     * writing and acknowledging) replaces its own earlier file instead of making a second one.
      */
     public EndpointProducerBuilder toSupplier() {
         return properties.mode() == Mode.SFTP
-                ? sftpFolder(properties.outbox()).tempFileName(TEMPORARY_NAME).fileExist("Fail")
-                : localFolder(properties.outbox()).tempFileName(TEMPORARY_NAME).fileExist("Fail");
+                ? sftpFolder(properties.outbox()).tempFileName(TEMPORARY_NAME).fileExist("Override")
+                : localFolder(properties.outbox()).tempFileName(TEMPORARY_NAME).fileExist("Override");
+    }
+
+    /**
+     * The error folder, for the note the hub leaves beside a status file it could not read
+     * ({@code <file>.reason.txt}, named by the {@code CamelFileName} header).
+     */
+    public EndpointProducerBuilder errorNotes() {
+        return properties.mode() == Mode.SFTP
+                ? sftpFolder(properties.error()).tempFileName(TEMPORARY_NAME).fileExist("Override")
+                : localFolder(properties.error()).tempFileName(TEMPORARY_NAME).fileExist("Override");
     }
 
     /**
      * The supplier's status files, each delivered once even across restarts: a file is read once it has
-     * stopped changing, moved to the processed folder when the route completes and to the error folder when
-     * the route fails on it.
+     * stopped changing, oldest first, moved to the processed folder when the route completes and to the error
+     * folder when the route fails on it. Files still being written ({@code .part}) and hidden files are left
+     * alone.
      *
      * @param idempotentRepository name of the {@code IdempotentRepository} bean remembering the files read
      */
@@ -59,12 +71,14 @@ public class FileDropEndpoints {
         String repository = "#" + idempotentRepository;
         if (properties.mode() == Mode.SFTP) {
             return sftpFolder(properties.inbox())
+                    .antExclude("*.part").sortBy("file:modified")
                     .readLock("changed").readLockCheckInterval(checkInterval).readLockTimeout(checkInterval * 10)
                     .idempotent(true).idempotentRepository(repository).idempotentKey(STATUS_FILE_KEY)
                     .move(processed).moveFailed(error)
                     .delay(delay);
         }
         return localFolder(properties.inbox())
+                .antExclude("*.part").sortBy("file:modified")
                 .readLock("changed").readLockCheckInterval(checkInterval).readLockTimeout(checkInterval * 10)
                 .idempotent(true).idempotentRepository(repository).idempotentKey(STATUS_FILE_KEY)
                 .move(processed).moveFailed(error)

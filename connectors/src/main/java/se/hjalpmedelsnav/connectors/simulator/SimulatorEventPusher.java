@@ -37,7 +37,8 @@ import se.hjalpmedelsnav.mappings.supplier.SupplierReturnStatus;
  * per unit after the deliver delay; for a return RECEIVED then PICKED_UP (LOST_REGISTERED alone
  * for a lost one); for a fault report RECEIVED, IN_PROGRESS, then RESOLVED (DEVICE_REPLACED when
  * out of service), each later step after the deliver delay. A failed push is tried again with
- * doubling back-off; the events of one message keep their order.
+ * doubling back-off; the events of one message keep their order. The same lives play in the file drop
+ * ({@link SimulatorFileDrop}): there an {@link EventSink} writes each event as a status file instead.
  */
 @Component("simulatorEventPusher")
 @ConditionalOnSimulatorEnabled
@@ -76,22 +77,36 @@ public class SimulatorEventPusher implements DisposableBean {
         });
     }
 
+    /** Where the events of a life go: {@code next} must run once the event is out (or given up on). */
+    @FunctionalInterface
+    public interface EventSink {
+        void deliver(SupplierEvent event, Runnable next);
+    }
+
     /** Plays the life of an accepted order: confirmation, then delivery. */
     public void orderAccepted(SupplierOrder order, String supplierOrderId) {
-        play(order.orderId(), List.of(
+        orderAccepted(order, supplierOrderId, webhookSink());
+    }
+
+    public void orderAccepted(SupplierOrder order, String supplierOrderId, EventSink sink) {
+        play(order.orderId(), sink, List.of(
                 new Step(properties.confirmDelay(), () -> confirmed(order, supplierOrderId)),
                 new Step(properties.deliverDelay(), () -> delivered(order, supplierOrderId))));
     }
 
     /** Plays the life of an accepted return: pickup registered, then picked up; or, when lost, written off. */
     public void returnAccepted(SupplierReturn supplierReturn, String supplierReturnId) {
+        returnAccepted(supplierReturn, supplierReturnId, webhookSink());
+    }
+
+    public void returnAccepted(SupplierReturn supplierReturn, String supplierReturnId, EventSink sink) {
         String returnId = supplierReturn.returnId();
         if (supplierReturn.lost()) {
-            play(returnId, List.of(new Step(properties.confirmDelay(),
+            play(returnId, sink, List.of(new Step(properties.confirmDelay(),
                     () -> returnEvent(returnId, supplierReturnId, SupplierReturnStatus.LOST_REGISTERED))));
             return;
         }
-        play(returnId, List.of(
+        play(returnId, sink, List.of(
                 new Step(properties.confirmDelay(),
                         () -> returnEvent(returnId, supplierReturnId, SupplierReturnStatus.RECEIVED)),
                 new Step(properties.deliverDelay(),
@@ -103,13 +118,17 @@ public class SimulatorEventPusher implements DisposableBean {
      * of service is replaced instead, and the event names the new device.
      */
     public void faultReportAccepted(SupplierFaultReport faultReport, String supplierFaultReportId) {
+        faultReportAccepted(faultReport, supplierFaultReportId, webhookSink());
+    }
+
+    public void faultReportAccepted(SupplierFaultReport faultReport, String supplierFaultReportId, EventSink sink) {
         String faultReportId = faultReport.faultReportId();
         Step done = faultReport.outOfService()
                 ? new Step(properties.deliverDelay(), () -> faultReportEvent(faultReportId, supplierFaultReportId,
                         SupplierFaultReportStatus.DEVICE_REPLACED, List.of(newDeviceId())))
                 : new Step(properties.deliverDelay(), () -> faultReportEvent(faultReportId, supplierFaultReportId,
                         SupplierFaultReportStatus.RESOLVED, List.of()));
-        play(faultReportId, List.of(
+        play(faultReportId, sink, List.of(
                 new Step(properties.confirmDelay(), () -> faultReportEvent(faultReportId, supplierFaultReportId,
                         SupplierFaultReportStatus.RECEIVED, List.of())),
                 new Step(properties.deliverDelay(), () -> faultReportEvent(faultReportId, supplierFaultReportId,
@@ -121,20 +140,24 @@ public class SimulatorEventPusher implements DisposableBean {
     private record Step(Duration delay, Supplier<SupplierEvent> event) {
     }
 
-    private void play(String reference, List<Step> steps) {
-        if (properties.webhookUrl() == null) {
+    private EventSink webhookSink() {
+        return properties.webhookUrl() == null ? null : (event, next) -> push(event, 1, next);
+    }
+
+    private void play(String reference, EventSink sink, List<Step> steps) {
+        if (sink == null) {
             LOG.warn("No nav.simulator.webhook-url: no events pushed for reference={}", reference);
             return;
         }
-        playFrom(steps, 0);
+        playFrom(sink, steps, 0);
     }
 
-    private void playFrom(List<Step> steps, int index) {
+    private void playFrom(EventSink sink, List<Step> steps, int index) {
         if (index >= steps.size()) {
             return;
         }
         Step step = steps.get(index);
-        scheduler.schedule(() -> push(step.event().get(), 1, () -> playFrom(steps, index + 1)),
+        scheduler.schedule(() -> sink.deliver(step.event().get(), () -> playFrom(sink, steps, index + 1)),
                 step.delay().toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -164,7 +187,7 @@ public class SimulatorEventPusher implements DisposableBean {
                 status, deviceIds, OffsetDateTime.now(SimulatedSupplier.SWEDEN));
     }
 
-    private String newDeviceId() {
+    String newDeviceId() {
         return "IND-%08d".formatted(deviceSequence.incrementAndGet());
     }
 

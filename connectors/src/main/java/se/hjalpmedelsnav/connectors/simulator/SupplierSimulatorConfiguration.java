@@ -15,10 +15,10 @@ import org.springframework.security.config.annotation.web.configuration.WebSecur
  */
 @AutoConfiguration
 @ConditionalOnSimulatorEnabled
-@EnableConfigurationProperties(SupplierSimulatorProperties.class)
+@EnableConfigurationProperties({SupplierSimulatorProperties.class, SimulatorFileDropProperties.class})
 @Import({SimulatedSupplier.class, SimulatorAccessTokens.class, SimulatorEventPusher.class, SimulatorApiGate.class,
         SimulatorTokenController.class, SimulatorOrderController.class, SimulatorDeviceController.class,
-        SimulatorAdminController.class, SimulatorIncidentReportController.class})
+        SimulatorAdminController.class, SimulatorIncidentReportController.class, SimulatorFileDrop.class})
 public class SupplierSimulatorConfiguration {
 
     /**

@@ -21,7 +21,7 @@ import java.util.List;
  * @param status    one of the statuses of the event's type ({@link SupplierEventType#status(String)})
  * @param deviceIds device ids (individnummer): of the delivered units with DELIVERED, of the new
  *                  device with DEVICE_REPLACED; empty otherwise
- * @param reason    free text from the supplier for BACKORDERED or CANCELLED
+ * @param reason    free text from the supplier for BACKORDERED, CANCELLED or REJECTED_BY_SUPPLIER
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SupplierEvent(

@@ -9,5 +9,7 @@ public enum SupplierFaultReportStatus implements SupplierEventStatus {
     /** The device is repaired. */
     RESOLVED,
     /** The device could not be repaired in place and was replaced; the event carries the new device id. */
-    DEVICE_REPLACED
+    DEVICE_REPLACED,
+    /** The supplier refused the fault report after taking it in (a status file in the file drop); {@code reason} says why. */
+    REJECTED_BY_SUPPLIER
 }

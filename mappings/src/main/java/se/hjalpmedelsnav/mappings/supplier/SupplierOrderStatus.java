@@ -7,5 +7,10 @@ public enum SupplierOrderStatus implements SupplierEventStatus {
     BACKORDERED,
     /** Delivered; the event carries the device ids (individnummer) of the units. */
     DELIVERED,
-    CANCELLED
+    CANCELLED,
+    /**
+     * The supplier refused the order after taking it in (a Peppol OrderResponse with code RE in the file
+     * drop); {@code reason} says why.
+     */
+    REJECTED_BY_SUPPLIER
 }

@@ -14,12 +14,19 @@ import se.hjalpmedelsnav.mappings.message.MessageType;
  * ({@code 2xx}, tracked as SENT_TO_SUPPLIER) or refused it for good ({@code 4xx}: the municipality
  * gets REJECTED_BY_SUPPLIER in the same transaction). Anything else rolls back and the broker tries
  * again later; the supplier deduplicates on the {@code Idempotency-Key}, so a retry after a lost
- * answer does not order twice.
+ * answer does not order twice. Only the types whose channel ({@link SupplierChannels}) is API get a
+ * route here; the others go to the file drop.
  */
 @Component
 public class SupplierDeliveryRoutes extends RouteBuilder {
 
     public static final String TEMPLATE = "supplier-api-deliver";
+
+    private final SupplierChannels channels;
+
+    public SupplierDeliveryRoutes(SupplierChannels channels) {
+        this.channels = channels;
+    }
 
     @Override
     public void configure() {
@@ -58,20 +65,20 @@ public class SupplierDeliveryRoutes extends RouteBuilder {
                 .end()
                 .end();
 
-        templatedRoute(TEMPLATE).routeId("supplier-api-order-deliver")
-                .parameter("messageType", MessageType.ORDER.name())
-                .parameter("queue", Queues.ORDER_TO_SUPPLIER)
-                .parameter("deadLetterQueue", Queues.DLQ_ORDER_TO_SUPPLIER)
-                .parameter("path", "orders");
-        templatedRoute(TEMPLATE).routeId("supplier-api-return-deliver")
-                .parameter("messageType", MessageType.RETURN.name())
-                .parameter("queue", Queues.RETURN_TO_SUPPLIER)
-                .parameter("deadLetterQueue", Queues.DLQ_RETURN_TO_SUPPLIER)
-                .parameter("path", "returns");
-        templatedRoute(TEMPLATE).routeId("supplier-api-fault-report-deliver")
-                .parameter("messageType", MessageType.FAULT_REPORT.name())
-                .parameter("queue", Queues.FAULT_REPORT_TO_SUPPLIER)
-                .parameter("deadLetterQueue", Queues.DLQ_FAULT_REPORT_TO_SUPPLIER)
-                .parameter("path", "fault-reports");
+        deliverOverApi(MessageType.ORDER, "supplier-api-order-deliver", Queues.DLQ_ORDER_TO_SUPPLIER, "orders");
+        deliverOverApi(MessageType.RETURN, "supplier-api-return-deliver", Queues.DLQ_RETURN_TO_SUPPLIER, "returns");
+        deliverOverApi(MessageType.FAULT_REPORT, "supplier-api-fault-report-deliver",
+                Queues.DLQ_FAULT_REPORT_TO_SUPPLIER, "fault-reports");
+    }
+
+    private void deliverOverApi(MessageType type, String routeId, String deadLetterQueue, String path) {
+        if (channels.of(type) != SupplierChannels.Channel.API) {
+            return;
+        }
+        templatedRoute(TEMPLATE).routeId(routeId)
+                .parameter("messageType", type.name())
+                .parameter("queue", Queues.toSupplier(type))
+                .parameter("deadLetterQueue", deadLetterQueue)
+                .parameter("path", path);
     }
 }

@@ -27,6 +27,7 @@ import se.hjalpmedelsnav.mappings.supplier.SupplierEventType;
 public class SupplierEvents {
 
     private static final Logger log = LoggerFactory.getLogger(SupplierEvents.class);
+    private static final int MAX_REASON_LENGTH = 300;
 
     private final ObjectMapper json = KommunMessageMappers.json();
     private final TrackingStore tracking;
@@ -93,7 +94,18 @@ public class SupplierEvents {
         message.setHeader("JMSCorrelationID", tracked.messageId());
         log.info("{} of {} is {}", tracked.hubReference(), tracked.kommunCode(), status);
         OffsetDateTime at = event.occurredAt() == null ? now : event.occurredAt();
-        Object kommunEvent = event.eventType() == SupplierEventType.ORDER_STATUS
+        Object kommunEvent;
+        if (TrackingStatus.REJECTED_BY_SUPPLIER.name().equals(status)) {
+            // A refusal after the supplier took the message in (file drop): the same event as a refusal of the API call.
+            String reason = event.reason() == null ? "the supplier refused it"
+                    : event.reason().length() > MAX_REASON_LENGTH ? event.reason().substring(0, MAX_REASON_LENGTH)
+                    : event.reason();
+            kommunEvent = event.eventType() == SupplierEventType.ORDER_STATUS
+                    ? OrderStatusEvent.rejectedBySupplier(tracked.messageId(), tracked.hubReference(), reason, at)
+                    : StatusEvent.rejectedBySupplier(eventType, tracked.messageId(), tracked.hubReference(), reason, at);
+            return json.writeValueAsString(kommunEvent);
+        }
+        kommunEvent = event.eventType() == SupplierEventType.ORDER_STATUS
                 ? OrderStatusEvent.of(tracked.messageId(), tracked.hubReference(), OrderStatus.valueOf(status),
                         event.supplierReference(), event.deviceIds(), event.expectedDeliveryDate(), at)
                 : StatusEvent.of(eventType, tracked.messageId(), tracked.hubReference(), status,

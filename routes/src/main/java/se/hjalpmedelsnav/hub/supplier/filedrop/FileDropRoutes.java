@@ -1,0 +1,94 @@
+package se.hjalpmedelsnav.hub.supplier.filedrop;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+import se.hjalpmedelsnav.connectors.filedrop.FileDropEndpoints;
+import se.hjalpmedelsnav.hub.StageErrorHandling;
+import se.hjalpmedelsnav.hub.broker.Queues;
+import se.hjalpmedelsnav.hub.intake.IntakeHeaders;
+import se.hjalpmedelsnav.hub.supplier.SupplierChannels;
+import se.hjalpmedelsnav.hub.supplier.SupplierDeliveries;
+import se.hjalpmedelsnav.mappings.message.MessageType;
+
+/**
+ * The supplier file drop (SFTP in production, a local folder in the embedded default).
+ *
+ * <p>Out: for each type whose channel is FILE_DROP, a route from the {@code supplier-filedrop-deliver}
+ * template takes the accepted message from the same queue the API route would, writes one file (named
+ * after the hub reference, written under a temporary name and renamed when complete) and tracks it
+ * SENT_TO_SUPPLIER, all in the queue's transaction; a failure rolls back and is retried, then parked on the
+ * type's dead-letter queue like the API route's.
+ *
+ * <p>Back: {@code supplier-filedrop-status} reads the supplier's status files (Peppol OrderResponse and
+ * DespatchAdvice, the hub's returnStatus and faultReportStatus), each once even across restarts, and puts
+ * the same event the webhook would on the events queue, from where {@code supplier-events} routes it to
+ * the municipality once. A file it cannot read goes to the error folder with its reason beside it.
+ */
+@Component
+public class FileDropRoutes extends RouteBuilder {
+
+    public static final String TEMPLATE = "supplier-filedrop-deliver";
+    public static final String STATUS_ROUTE = "supplier-filedrop-status";
+
+    private final SupplierChannels channels;
+    private final FileDropEndpoints endpoints;
+
+    public FileDropRoutes(SupplierChannels channels, FileDropEndpoints endpoints) {
+        this.channels = channels;
+        this.endpoints = endpoints;
+    }
+
+    @Override
+    public void configure() {
+        if (!channels.anyFileDrop()) {
+            return;
+        }
+        routeTemplate(TEMPLATE)
+                .templateParameter("messageType")
+                .templateParameter("queue")
+                .templateParameter("deadLetterQueue")
+                .from("jms:queue:{{queue}}?concurrentConsumers={{nav.filedrop.consumers:1}}")
+                .routeConfigurationId("stage-error-handling")
+                .setProperty(StageErrorHandling.DEAD_LETTER_QUEUE, constant("{{deadLetterQueue}}"))
+                .setProperty("navStage", simple("${routeId}"))
+                .setProperty(SupplierDeliveries.MESSAGE_TYPE, constant("{{messageType}}"))
+                .setProperty(IntakeHeaders.KOMMUN_CODE, header(IntakeHeaders.KOMMUN_CODE))
+                .setProperty(IntakeHeaders.HUB_REFERENCE, header(IntakeHeaders.HUB_REFERENCE))
+                .setProperty(IntakeHeaders.MESSAGE_ID, header(IntakeHeaders.MESSAGE_ID))
+                .filter(method(SupplierDeliveries.class, "stillToDeliver"))
+                    .removeHeaders("*")
+                    .bean(FileDropDeliveries.class, "toFile")
+                    .to(endpoints.toSupplier())
+                    .bean(SupplierDeliveries.class, "taken")
+                .end();
+
+        deliverToFileDrop(MessageType.ORDER, "supplier-filedrop-order-deliver", Queues.DLQ_ORDER_TO_SUPPLIER);
+        deliverToFileDrop(MessageType.RETURN, "supplier-filedrop-return-deliver", Queues.DLQ_RETURN_TO_SUPPLIER);
+        deliverToFileDrop(MessageType.FAULT_REPORT, "supplier-filedrop-fault-report-deliver",
+                Queues.DLQ_FAULT_REPORT_TO_SUPPLIER);
+
+        from(endpoints.fromSupplier(FileDropHubConfiguration.STATUS_FILE_REPOSITORY))
+                .routeId(STATUS_ROUTE)
+                .onException(Exception.class)
+                    // Not handled: the consumer moves the file to the error folder; the reason goes beside it.
+                    .bean(StatusFiles.class, "leaveReason")
+                .end()
+                .convertBodyTo(byte[].class)
+                .bean(StatusFiles.class, "toSupplierEvent").id("read-status-file")
+                .filter(body().isNotNull())
+                    // As the webhook: a plain persistent send, confirmed by the broker, repeats of an event id dropped.
+                    .to("jms:queue:" + Queues.SUPPLIER_EVENTS + "?jmsMessageType=Text&transacted=false")
+                        .id("queue-supplier-event")
+                .end();
+    }
+
+    private void deliverToFileDrop(MessageType type, String routeId, String deadLetterQueue) {
+        if (channels.of(type) != SupplierChannels.Channel.FILE_DROP) {
+            return;
+        }
+        templatedRoute(TEMPLATE).routeId(routeId)
+                .parameter("messageType", type.name())
+                .parameter("queue", Queues.toSupplier(type))
+                .parameter("deadLetterQueue", deadLetterQueue);
+    }
+}

@@ -1,0 +1,232 @@
+package se.hjalpmedelsnav.hub.filedrop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import se.hjalpmedelsnav.hub.support.KommunAmqpClient;
+import se.hjalpmedelsnav.hub.support.TestOrders;
+
+/**
+ * Orders, returns and fault reports end to end through the broker and the supplier file drop: out as
+ * files the simulated supplier picks up, back as its status files, on the municipality's {@code .out}.
+ * Each subclass runs one hub (one Spring context) with every type's channel set to FILE_DROP.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class FileDropFlowContract {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    CamelContext camel;
+
+    KommunAmqpClient goteborg;
+    KommunAmqpClient alingsas;
+
+    abstract int brokerPort();
+
+    abstract int httpPort();
+
+    /** The file drop's root as this machine sees it (the simulator's folder). */
+    abstract Path dropRoot();
+
+    /** The properties every file-drop hub of these tests shares. */
+    static void fileDropHub(org.springframework.test.context.DynamicPropertyRegistry registry, Path dataDir) {
+        registry.add("nav.supplier.channel.order", () -> "FILE_DROP");
+        registry.add("nav.supplier.channel.return", () -> "FILE_DROP");
+        registry.add("nav.supplier.channel.fault-report", () -> "FILE_DROP");
+        registry.add("nav.filedrop.poll-delay", () -> "200ms");
+        registry.add("nav.filedrop.read-lock-check-interval", () -> "100ms");
+        registry.add("nav.simulator.file-drop.enabled", () -> "true");
+        registry.add("nav.simulator.file-drop.directory", () -> dataDir.resolve("filedrop").toString());
+        registry.add("nav.simulator.file-drop.poll-interval", () -> "100ms");
+    }
+
+    @BeforeAll
+    void connect() throws Exception {
+        goteborg = new KommunAmqpClient(brokerPort(), "1480");
+        alingsas = new KommunAmqpClient(brokerPort(), "1489");
+    }
+
+    @AfterAll
+    void disconnect() throws Exception {
+        goteborg.close();
+        alingsas.close();
+    }
+
+    @Test
+    void startsTheFileDropRouteOfEachTypeAndNotItsApiRoute() {
+        assertThat(camel.getRoute("supplier-filedrop-order-deliver")).isNotNull();
+        assertThat(camel.getRoute("supplier-filedrop-return-deliver")).isNotNull();
+        assertThat(camel.getRoute("supplier-filedrop-fault-report-deliver")).isNotNull();
+        assertThat(camel.getRoute("supplier-filedrop-status")).isNotNull();
+        assertThat(camel.getRoute("supplier-api-order-deliver")).isNull();
+        assertThat(camel.getRoute("supplier-api-return-deliver")).isNull();
+        assertThat(camel.getRoute("supplier-api-fault-report-deliver")).isNull();
+    }
+
+    @Test
+    void sendsAnOrderAsAPeppolOrderAndReportsItConfirmedAndDelivered() throws Exception {
+        String messageId = TestOrders.newMessageId();
+
+        goteborg.send(TestOrders.validOrder(messageId));
+
+        JsonNode receipt = goteborg.receipt(messageId);
+        assertThat(receipt.path("status").asText()).as(receipt.toString()).isEqualTo("ACCEPTED");
+        String hubReference = receipt.path("hubReference").asText();
+        JsonNode confirmed = goteborg.orderStatus(messageId, "CONFIRMED");
+        assertThat(confirmed.path("hubReference").asText()).isEqualTo(hubReference);
+        assertThat(confirmed.path("supplierOrderId").asText()).startsWith("SO-");
+        JsonNode delivered = goteborg.orderStatus(messageId, "DELIVERED");
+        assertThat(delivered.path("deviceIds")).hasSize(2);
+
+        String order = takenBySupplier("order-" + hubReference + ".xml");
+        assertThat(PeppolRules.findings(order, PeppolRules.ORDER)).isEmpty();
+        assertThat(order).contains("<cbc:ID>" + hubReference + "</cbc:ID>", "BESLUT-2026-1001")
+                .doesNotContain("19121212", "1212121212", "Tolvan");
+        assertThat(simulatorAdmin("orders/" + hubReference).path("receivedCount").asInt()).isEqualTo(1);
+        assertThat(folder("outbox")).doesNotContain("order-" + hubReference + ".xml");
+    }
+
+    @Test
+    void sendsAReturnAndReportsThePickupRegisteredAndDone() throws Exception {
+        String messageId = TestOrders.newMessageId();
+
+        alingsas.send(returnOf(messageId, "IND-11111111", "IND-22222222"));
+
+        JsonNode receipt = alingsas.receipt(messageId);
+        assertThat(receipt.path("status").asText()).as(receipt.toString()).isEqualTo("ACCEPTED");
+        String hubReference = receipt.path("hubReference").asText();
+        alingsas.awaitMessage(messageId, m -> "RETURN_STATUS".equals(m.path("type").asText())
+                && "RECEIVED".equals(m.path("status").asText()));
+        JsonNode pickedUp = alingsas.awaitMessage(messageId, m -> "PICKED_UP".equals(m.path("status").asText()));
+        assertThat(pickedUp.path("hubReference").asText()).isEqualTo(hubReference);
+
+        String written = takenBySupplier("return-" + hubReference + ".xml");
+        assertThat(written).contains("<deviceId>IND-11111111</deviceId>", "<deviceId>IND-22222222</deviceId>");
+        JsonNode atSupplier = simulatorAdmin("returns/" + hubReference);
+        assertThat(atSupplier.path("receivedCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void sendsAFaultReportAndReportsItReceivedInProgressAndResolved() throws Exception {
+        String messageId = TestOrders.newMessageId();
+
+        alingsas.send(faultReport(messageId));
+
+        JsonNode receipt = alingsas.receipt(messageId);
+        assertThat(receipt.path("status").asText()).as(receipt.toString()).isEqualTo("ACCEPTED");
+        String hubReference = receipt.path("hubReference").asText();
+        for (String status : List.of("RECEIVED", "IN_PROGRESS", "RESOLVED")) {
+            alingsas.awaitMessage(messageId, m -> "FAULT_REPORT_STATUS".equals(m.path("type").asText())
+                    && status.equals(m.path("status").asText()));
+        }
+        assertThat(takenBySupplier("fault-report-" + hubReference + ".xml"))
+                .contains("<injuryOrRisk>true</injuryOrRisk>", "<outOfService>false</outOfService>");
+        assertThat(simulatorAdmin("fault-reports/" + hubReference).path("receivedCount").asInt()).isEqualTo(1);
+    }
+
+    static ObjectNode returnOf(String messageId, String... deviceIds) {
+        ObjectNode message = base("RETURN", messageId);
+        var ids = message.putArray("deviceIds");
+        for (String id : deviceIds) {
+            ids.add(id);
+        }
+        message.put("reason", "NEED_ENDED");
+        ObjectNode pickup = message.putObject("pickup");
+        pickup.putObject("address").put("street", "Hemgatan 3").put("postalCode", "441 30").put("city", "Alingsås");
+        pickup.putObject("contact").put("name", "Tolvan Tolvansson").put("phone", "0322-123 45");
+        return message;
+    }
+
+    static ObjectNode faultReport(String messageId) {
+        ObjectNode message = base("FAULT_REPORT", messageId);
+        message.put("deviceId", "IND-12345678");
+        message.put("articleNumber", "HMN-30002");
+        message.put("description", "Larmet löser inte ut vid fall.");
+        message.put("outOfService", false);
+        message.put("injuryOrRisk", true);
+        message.putObject("location").putObject("address").put("street", "Hemgatan 3").put("postalCode", "441 30")
+                .put("city", "Alingsås");
+        message.putObject("contact").put("name", "Enhetschef").put("phone", "0322-765 43");
+        return message;
+    }
+
+    private static ObjectNode base(String type, String messageId) {
+        ObjectNode message = JSON.createObjectNode();
+        message.put("type", type);
+        message.put("messageId", messageId);
+        message.put("kommunCode", "1489");
+        message.put("sentAt", "2026-11-23T10:15:00+01:00");
+        ObjectNode orderer = message.putObject("orderer");
+        orderer.put("id", "at-17");
+        orderer.put("name", "Anna Arbetsterapeut");
+        orderer.put("role", "ARBETSTERAPEUT");
+        message.put("customerNumber", "KN-1489-001");
+        message.put("payerNumber", "BN-1489-01");
+        return message;
+    }
+
+    /** The file as the simulated supplier picked it up from the outbox. */
+    String takenBySupplier(String name) {
+        Path file = dropRoot().resolve("supplier-taken").resolve(name);
+        await("the supplier to pick up " + name).atMost(Duration.ofSeconds(30)).until(() -> Files.exists(file));
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    List<String> folder(String name) {
+        Path folder = dropRoot().resolve(name);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    JsonNode simulatorAdmin(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + httpPort() + "/simulator/admin/" + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    /** Writes a status file into the inbox as the supplier would: complete, under its final name at once. */
+    void dropStatusFile(String name, String content) {
+        try {
+            Path inbox = dropRoot().resolve("inbox");
+            Files.createDirectories(inbox);
+            Path temporary = Files.writeString(inbox.resolve("." + name + ".tmp"), content, StandardCharsets.UTF_8);
+            Files.move(temporary, inbox.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
