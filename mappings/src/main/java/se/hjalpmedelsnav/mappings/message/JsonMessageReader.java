@@ -95,11 +95,33 @@ final class JsonMessageReader {
         if (contract == null) {
             return header.reject(BodyFormat.JSON, MessageContract.notSupportedYet(type, "type"));
         }
-        List<ContractError> errors = schemaErrors(schemas.get(type).validate(tree));
+        List<ContractError> errors = new java.util.ArrayList<>(schemaErrors(schemas.get(type).validate(tree)));
+        controlCharacters(tree, "", errors);
         if (!errors.isEmpty()) {
             return header.reject(BodyFormat.JSON, errors);
         }
         return MessageMapping.toRecord(tree, contract, header, BodyFormat.JSON);
+    }
+
+    /**
+     * Text with control characters (other than tab and line breaks): valid JSON, but no name, reference or
+     * note has them, XML 1.0 cannot carry them (the Peppol file drop), and they hide text in logs and consoles.
+     */
+    private static void controlCharacters(JsonNode node, String path, List<ContractError> errors) {
+        if (node.isTextual()) {
+            if (node.asText().chars().anyMatch(c -> (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                    || c == 0x7F || c == 0xFFFE || c == 0xFFFF)) {
+                errors.add(schemaInvalid(path, "must not contain control characters"));
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                controlCharacters(node.get(i), path + "[" + i + "]", errors);
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(member -> controlCharacters(member.getValue(),
+                    FieldPaths.isPlainName(member.getKey())
+                            ? (path.isEmpty() ? member.getKey() : path + "." + member.getKey()) : path, errors));
+        }
     }
 
     private String limitBreached(StreamConstraintsException e) {

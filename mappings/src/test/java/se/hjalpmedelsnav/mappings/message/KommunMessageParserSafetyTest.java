@@ -35,6 +35,19 @@ class KommunMessageParserSafetyTest {
     private static final String NS = OrderBody.NAMESPACE;
 
     @Test
+    void refusesControlCharactersInTextNamingTheFieldButNotTheText() {
+        byte[] body = OrderBody.valid().with("orderer.name", "Fiktiva\u0000Arbetsterapeut").json();
+
+        ParseResult result = PARSER.parse(body, "application/json");
+
+        assertThat(result).isInstanceOf(ParseResult.Rejected.class);
+        var errors = ((ParseResult.Rejected) result).errors();
+        assertThat(errors).extracting(ContractError::code, ContractError::field)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ErrorCode.SCHEMA_INVALID, "orderer.name"));
+        assertThat(errors.get(0).message()).doesNotContain("Fiktiva");
+    }
+
+    @Test
     void refusesABillionLaughsDoctypeWithoutExpandingAnEntity() {
         String lols = "<?xml version=\"1.0\"?>\n<!DOCTYPE order [\n <!ENTITY lol \"lol\">\n"
                 + " <!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n"

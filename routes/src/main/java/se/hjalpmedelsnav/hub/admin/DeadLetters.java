@@ -1,0 +1,247 @@
+package se.hjalpmedelsnav.hub.admin;
+
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.Destination;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.hjalpmedelsnav.hub.broker.Queues;
+import se.hjalpmedelsnav.hub.intake.IntakeHeaders;
+
+/**
+ * The dead-letter queues as operators work with them: what is parked and why, and the replay that puts
+ * a parked message back on the queue it came from, recorded in the audit trail with who and when.
+ *
+ * <p>Everything goes through JMS, so it works the same on the embedded broker and on a standalone one.
+ * A replay takes the message off the dead-letter queue and sends a copy to its origin in one local JMS
+ * transaction, committed inside the database transaction that records the audit row: if the broker
+ * refuses the commit, no audit row claims a replay that did not happen. The copy gets a new broker
+ * duplicate-detection id (the origin address has seen the original's) and loses the failure properties.
+ */
+@Component
+public class DeadLetters {
+
+    /** Artemis' own properties for where a dead letter came from; its console's "retry" reads them too. */
+    public static final String ORIGINAL_ADDRESS = "_AMQ_ORIG_ADDRESS";
+    public static final String ORIGINAL_QUEUE = "_AMQ_ORIG_QUEUE";
+    /** How often a message was replayed before. */
+    public static final String REPLAY_COUNT = "navReplayCount";
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+    private static final long RECEIVE_TIMEOUT_MS = 2_000;
+    private static final int MAX_COUNT = 10_000;
+
+    private final ConnectionFactory connections;
+    private final ReplayAudit audit;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final List<String> deadLetterQueues = knownDeadLetterQueues();
+
+    public DeadLetters(ConnectionFactory brokerConnectionFactory, ReplayAudit audit, TransactionTemplate transactions,
+            Clock clock) {
+        this.connections = brokerConnectionFactory;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** The queue a stage consumed from, for {@link #ORIGINAL_ADDRESS} when it parks a message. */
+    public static String originOf(@Header("JMSDestination") Destination destination) throws JMSException {
+        return destination instanceof Queue queue ? queue.getQueueName() : null;
+    }
+
+    public boolean isDeadLetterQueue(String queue) {
+        return deadLetterQueues.contains(queue);
+    }
+
+    /** Every dead-letter queue of the hub with how many messages it holds (counted up to 10,000). */
+    public Map<String, Integer> counts() throws JMSException {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String queue : deadLetterQueues) {
+            counts.put(queue, browse(queue, MAX_COUNT).size());
+        }
+        return counts;
+    }
+
+    /** The parked messages of one dead-letter queue, oldest first. */
+    public List<ParkedMessage> list(String queue, int limit) throws JMSException {
+        return browse(queue, Math.max(1, Math.min(limit, MAX_COUNT)));
+    }
+
+    /**
+     * Puts parked messages back on the queues they came from: the one named by its JMS message id, or
+     * all (up to {@code limit}) when none is named. Messages that do not say where they came from stay.
+     */
+    public List<ReplayRecord> replay(String queue, Optional<String> jmsMessageId, int limit, String user,
+            String via) throws JMSException {
+        List<ParkedMessage> candidates = browse(queue, Math.max(1, Math.min(limit, MAX_COUNT))).stream()
+                .filter(parked -> jmsMessageId.map(parked.jmsMessageId()::equals).orElse(true))
+                .filter(parked -> parked.originQueue() != null)
+                .toList();
+        List<ReplayRecord> replayed = new ArrayList<>();
+        for (ParkedMessage parked : candidates) {
+            replayOne(parked, user, via).ifPresent(replayed::add);
+        }
+        return replayed;
+    }
+
+    private Optional<ReplayRecord> replayOne(ParkedMessage parked, String user, String via) throws JMSException {
+        Connection connection = connections.createConnection();
+        try {
+            connection.start();
+            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+            try {
+                MessageConsumer consumer = session.createConsumer(session.createQueue(parked.deadLetterQueue()),
+                        "JMSMessageID = '" + parked.jmsMessageId().replace("'", "''") + "'");
+                Message message = consumer.receive(RECEIVE_TIMEOUT_MS);
+                if (message == null) {
+                    consumer.close();
+                    return Optional.empty(); // taken meanwhile, by another replay or the console
+                }
+                ReplayRecord record = new ReplayRecord(UUID.randomUUID().toString(),
+                        OffsetDateTime.now(clock), user, via, parked.deadLetterQueue(), parked.originQueue(),
+                        parked.hubReference(), parked.kommunCode(), parked.messageId(), parked.failedStage(),
+                        parked.failureReason());
+                MessageProducer producer = session.createProducer(session.createQueue(parked.originQueue()));
+                producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                producer.send(copy(session, message, record.id()));
+                transactions.executeWithoutResult(status -> {
+                    audit.record(record);
+                    commit(session);
+                });
+                log.info("Replayed {} from {} to {} (by {} via {})", parked.hubReference(), parked.deadLetterQueue(),
+                        parked.originQueue(), user, via);
+                consumer.close();
+                return Optional.of(record);
+            } catch (RuntimeException | JMSException failure) {
+                session.rollback();
+                throw failure;
+            } finally {
+                session.close();
+            }
+        } finally {
+            connection.close();
+        }
+    }
+
+    private static void commit(Session session) {
+        try {
+            session.commit();
+        } catch (JMSException e) {
+            throw new IllegalStateException("the broker refused the replay's commit", e);
+        }
+    }
+
+    private static Message copy(Session session, Message original, String replayId) throws JMSException {
+        Message copy;
+        if (original instanceof TextMessage text) {
+            copy = session.createTextMessage(text.getText());
+        } else if (original instanceof BytesMessage bytes) {
+            byte[] body = new byte[(int) bytes.getBodyLength()];
+            bytes.readBytes(body);
+            BytesMessage bytesCopy = session.createBytesMessage();
+            bytesCopy.writeBytes(body);
+            copy = bytesCopy;
+        } else {
+            throw new IllegalStateException("only text and bytes messages can be replayed");
+        }
+        for (String name : propertyNames(original)) {
+            if (name.startsWith("_AMQ_") || name.startsWith("JMSX") || name.equals(IntakeHeaders.FAILURE_REASON)
+                    || name.equals(IntakeHeaders.FAILED_STAGE) || name.equals(REPLAY_COUNT)) {
+                continue;
+            }
+            copy.setObjectProperty(name, original.getObjectProperty(name));
+        }
+        copy.setJMSCorrelationID(original.getJMSCorrelationID());
+        int replays = original.propertyExists(REPLAY_COUNT) ? original.getIntProperty(REPLAY_COUNT) : 0;
+        copy.setIntProperty(REPLAY_COUNT, replays + 1);
+        copy.setStringProperty(IntakeHeaders.BROKER_DUPLICATE_ID, "replay:" + replayId);
+        return copy;
+    }
+
+    private List<ParkedMessage> browse(String queue, int limit) throws JMSException {
+        Connection connection = connections.createConnection();
+        try {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            try (QueueBrowser browser = session.createBrowser(session.createQueue(queue))) {
+                List<ParkedMessage> parked = new ArrayList<>();
+                Enumeration<?> messages = browser.getEnumeration();
+                while (messages.hasMoreElements() && parked.size() < limit) {
+                    parked.add(describe(queue, (Message) messages.nextElement()));
+                }
+                return parked;
+            } finally {
+                session.close();
+            }
+        } finally {
+            connection.close();
+        }
+    }
+
+    private static ParkedMessage describe(String queue, Message message) throws JMSException {
+        return new ParkedMessage(queue, message.getJMSMessageID(), string(message, ORIGINAL_ADDRESS),
+                string(message, IntakeHeaders.KOMMUN_CODE), string(message, IntakeHeaders.MESSAGE_ID),
+                string(message, IntakeHeaders.HUB_REFERENCE), string(message, IntakeHeaders.MESSAGE_TYPE),
+                string(message, IntakeHeaders.FAILED_STAGE), string(message, IntakeHeaders.FAILURE_REASON),
+                OffsetDateTime.ofInstant(Instant.ofEpochMilli(message.getJMSTimestamp()), ZoneOffset.UTC));
+    }
+
+    private static String string(Message message, String property) throws JMSException {
+        Object value = message.getObjectProperty(property);
+        return value == null ? null : value.toString();
+    }
+
+    private static List<String> propertyNames(Message message) throws JMSException {
+        List<String> names = new ArrayList<>();
+        for (Object name : Collections.list(message.getPropertyNames())) {
+            names.add((String) name);
+        }
+        return names;
+    }
+
+    /** Every {@code nav.dlq.*} queue named in {@link Queues}. */
+    private static List<String> knownDeadLetterQueues() {
+        List<String> queues = new ArrayList<>();
+        for (Field field : Queues.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                try {
+                    String name = (String) field.get(null);
+                    if (name.startsWith("nav.dlq.")) {
+                        queues.add(name);
+                    }
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return List.copyOf(queues);
+    }
+}
