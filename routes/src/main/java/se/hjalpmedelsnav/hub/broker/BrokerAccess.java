@@ -15,7 +15,9 @@ import org.apache.activemq.artemis.core.security.Role;
  * match                      kommun-&lt;code&gt;   hub               admin
  * nav.kommun.&lt;code&gt;.in       send            consume           everything
  * nav.kommun.&lt;code&gt;.out      consume         send              everything
- * nav.#                      -               send, consume     everything   (internal, dead-letter, expiry queues)
+ * nav.#                      -               send, consume     everything   (internal and expiry queues)
+ * nav.dlq.#                  -               send, consume,    everything   (dead-letter queues: the admin API
+ *                                            browse                         lists what is parked and replays it)
  * #                          -               -                 everything   (management address, anything else)
  * </pre>
  * Nobody but {@code admin} may create or delete an address or queue, browse, or manage: the hub's
@@ -45,6 +47,8 @@ public final class BrokerAccess {
         var settings = new LinkedHashMap<String, Set<Role>>();
         settings.put("#", Set.of(admin()));
         settings.put("nav.#", Set.of(admin(), role(HUB_ROLE, Permission.SEND, Permission.CONSUME)));
+        settings.put("nav.dlq.#", Set.of(admin(), role(HUB_ROLE, Permission.SEND, Permission.CONSUME,
+                Permission.BROWSE)));
         return settings;
     }
 
