@@ -155,6 +155,7 @@ public class EmbeddedBroker {
             config.addAcceptorConfiguration(tlsAcceptor(tls));
         }
         BrokerAccess.baseSettings().forEach(config::putSecurityRoles);
+        config.registerBrokerPlugin(new UnreadableAmqpMessageGuard());
 
         AddressSettings defaults = new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of(Queues.DLQ_BROKER))

@@ -91,6 +91,22 @@ class HostileInputTest extends EmbeddedHubTest {
         assertThat(get("/actuator/health").body()).contains("\"UP\"");
     }
 
+    @Test
+    void anAmqpFrameTheBrokerCannotReadIsRefusedToTheSenderAndTheQueueKeepsFlowing() throws Exception {
+        try (var goteborg = new KommunAmqpClient(BROKER_PORT, HostileInputs.QUEUE_KOMMUN)) {
+            // Qpid JMS (proton-j) declares more bytes than it writes for a lone surrogate: an unreadable frame.
+            String unreadable = TestOrders.validOrder(TestOrders.newMessageId()).toString()
+                    .replace("Tolvan", "Tolvan\uD800");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> goteborg.send(unreadable, "unreadable-frame"))
+                    .isInstanceOf(jakarta.jms.JMSException.class);
+
+            String good = TestOrders.newMessageId();
+            goteborg.send(TestOrders.validOrder(good));
+            assertThat(goteborg.receipt(good).path("status").asText()).isEqualTo("ACCEPTED");
+        }
+        assertThat(broker.messageCount(Queues.kommunIn(HostileInputs.QUEUE_KOMMUN))).isZero();
+    }
+
     private static List<JsonNode> receipts(KommunAmqpClient client, HostileInputs.Hostile hostile) {
         return client.receivedFor(hostile.correlationId()).stream()
                 .filter(message -> "RECEIPT".equals(message.path("type").asText())).toList();
