@@ -66,6 +66,8 @@ create() {
     --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor --no-autocreate \
     --java-memory "$memory" "${credentials[@]}" > /dev/null
 
+  # The distribution's profile starts the heap at 512M whatever --java-memory says; let a small broker be small.
+  sed -i 's/-Xms[0-9]*[MmGg]/-Xms64M/' "$instance/etc/artemis.profile"
   cp "$CONFIG_DIR/$config" "$instance/etc/broker.xml"
   cp "$CONFIG_DIR/hub-addresses.xml" "$CONFIG_DIR/hub-address-settings.xml" "$instance/etc/"
   # The values broker.xml reads as ${nav.broker.*}; the cluster password is read from the environment
