@@ -20,6 +20,12 @@ class JavaProcess implements AutoCloseable {
 
     static final Path PROJECT = Path.of(System.getProperty("user.dir")).getParent();
     private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+    /** What this test JVM started and has not ended: ended with it, even when the test run is cut short. */
+    private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly)));
+    }
 
     private final String name;
     private final List<String> command;
@@ -56,6 +62,7 @@ class JavaProcess implements AutoCloseable {
             Files.createDirectories(log.getParent());
             process = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            RUNNING.add(process);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -126,6 +133,7 @@ class JavaProcess implements AutoCloseable {
                 process.waitFor();
                 throw new IllegalStateException(name + " did not exit within " + timeout);
             }
+            RUNNING.remove(process);
             return process.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
