@@ -28,7 +28,7 @@ final class ResilienceRun {
     private static final Logger log = LoggerFactory.getLogger(ResilienceRun.class);
 
     static final int IN_FLIGHT = 300;
-    static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    static final Duration START_TIMEOUT = Duration.ofMinutes(8); // a shared, loaded machine took over 4
     static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(6);
     static final String BROKER_USER = System.getProperty("nav.test.broker.user");
     static final String BROKER_PASSWORD = System.getProperty("nav.test.broker.password");
