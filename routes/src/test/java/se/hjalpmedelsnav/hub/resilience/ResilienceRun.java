@@ -108,17 +108,26 @@ final class ResilienceRun {
             int answeredAtRestart = 0;
             long restartedAt = System.nanoTime();
             long outageFrom = -1;
-            boolean outageOver = outage == null;
-            while (sender.isAlive() || killed < kills || !outageOver) {
+            // The supplier comes back on its own clock, whatever the hub is doing (restarting, say).
+            var outageOver = new java.util.concurrent.CompletableFuture<Void>();
+            if (outage == null) {
+                outageOver.complete(null);
+            }
+            while (sender.isAlive() || killed < kills || !outageOver.isDone()) {
                 if (outage != null && outageFrom < 0 && county.answered() >= orderCount / 3) {
                     supplier.switchTo("DOWN");
                     outageFrom = System.nanoTime();
                     log.info("[{}] supplier DOWN after {} receipts", run, county.answered());
-                }
-                if (outageFrom > 0 && !outageOver && System.nanoTime() - outageFrom > outage.toNanos()) {
-                    supplier.switchTo("NORMAL");
-                    outageOver = true;
-                    log.info("[{}] supplier back to NORMAL", run);
+                    java.util.concurrent.CompletableFuture.runAsync(() -> {
+                        try {
+                            supplier.switchTo("NORMAL");
+                            log.info("[{}] supplier back to NORMAL", run);
+                            outageOver.complete(null);
+                        } catch (Exception e) {
+                            outageOver.completeExceptionally(e);
+                        }
+                    }, java.util.concurrent.CompletableFuture.delayedExecutor(outage.toMillis(),
+                            java.util.concurrent.TimeUnit.MILLISECONDS));
                 }
                 // Never right after a restart: the hub must have answered something since (or the county be done).
                 boolean due = killed < kills && county.answered() >= killAt.get(killed)
@@ -145,6 +154,7 @@ final class ResilienceRun {
                 JavaProcess.pause(100);
             }
             sender.join();
+            outageOver.join();
 
             Map<String, Long> left = settle(run, county, supplier, brokerPort, orders.size());
             var report = DeliveryReport.of(run, orders, supplier.orders(), left, killed,
