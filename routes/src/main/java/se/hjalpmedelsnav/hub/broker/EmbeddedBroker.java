@@ -110,6 +110,7 @@ public class EmbeddedBroker {
 
     public void stop() throws Exception {
         embedded.stop();
+        log.info("Embedded Artemis broker stopped");
     }
 
     public ActiveMQServer server() {

@@ -1,0 +1,71 @@
+package se.hjalpmedelsnav.hub.resilience;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The packaged hub and the standalone supplier simulator as their own processes, on the ports and folders given. */
+final class Hubs {
+
+    static final String SIMULATOR_CLIENT_ID = "hjalpmedelsnav-kill-test";
+    static final String SIMULATOR_CLIENT_SECRET = "kill-test-secret";
+    static final String WEBHOOK_USER = "supplier";
+    static final String WEBHOOK_PASSWORD = "supplier-dev";
+
+    private Hubs() {
+    }
+
+    /**
+     * The hub with the README's command ({@code java -Xmx256m -jar routes-*.jar}), its state in
+     * {@code dataDir}, the supplier simulator outside it at {@code simulatorPort}. The properties
+     * add to or override these.
+     */
+    static JavaProcess hub(String name, Path dataDir, int httpPort, int simulatorPort, Map<String, String> properties) {
+        var settings = new LinkedHashMap<String, String>();
+        settings.put("server.port", Integer.toString(httpPort));
+        settings.put("nav.data-dir", dataDir.toString());
+        settings.put("nav.registry.file", JavaProcess.PROJECT.resolve("config/registry.yaml").toString());
+        settings.put("nav.simulator.enabled", "false");
+        settings.put("nav.supplier.api.url", "http://127.0.0.1:" + simulatorPort + "/simulator/api");
+        settings.put("nav.supplier.api.token-url", "http://127.0.0.1:" + simulatorPort + "/simulator/oauth/token");
+        settings.put("nav.supplier.api.client-id", SIMULATOR_CLIENT_ID);
+        settings.put("nav.supplier.api.client-secret", SIMULATOR_CLIENT_SECRET);
+        settings.putAll(properties);
+        return new JavaProcess(name, List.of("-Xmx256m", "-jar", JavaProcess.hubJar().toString()), arguments(settings),
+                dataDir.resolve("hub.log"), "Started HubApplication");
+    }
+
+    /** The supplier simulator on its own (SupplierSimulatorApplication from the hub's jar), pushing events to {@code webhookUrl}. */
+    static JavaProcess simulator(Path dataDir, int port, String webhookUrl) {
+        var settings = new LinkedHashMap<String, String>();
+        settings.put("server.port", Integer.toString(port));
+        settings.put("nav.simulator.client-id", SIMULATOR_CLIENT_ID);
+        settings.put("nav.simulator.client-secret", SIMULATOR_CLIENT_SECRET);
+        settings.put("nav.simulator.webhook-url", webhookUrl);
+        settings.put("nav.simulator.webhook-username", WEBHOOK_USER);
+        settings.put("nav.simulator.webhook-password", WEBHOOK_PASSWORD);
+        // Events keep being offered while a hub restarts (0.5 s doubling: about a minute in all).
+        settings.put("nav.simulator.webhook-attempts", "8");
+        // Its own process: no broker, no database of its own to speak of.
+        settings.put("spring.artemis.mode", "native");
+        settings.put("spring.jmx.enabled", "false");
+        // It runs from the hub's jar but is not the hub: no Camel, Hawtio or database of its own.
+        settings.put("spring.autoconfigure.exclude", String.join(",",
+                "org.apache.camel.spring.boot.CamelAutoConfiguration",
+                "io.hawt.springboot.HawtioEndpointAutoConfiguration",
+                "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+                "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration"));
+        return new JavaProcess("supplier simulator", List.of("-Xmx192m", "-cp", JavaProcess.hubJar().toString(),
+                "-Dloader.main=se.hjalpmedelsnav.connectors.simulator.SupplierSimulatorApplication",
+                "org.springframework.boot.loader.launch.PropertiesLauncher"), arguments(settings),
+                dataDir.resolve("simulator.log"), "Started SupplierSimulatorApplication");
+    }
+
+    private static List<String> arguments(Map<String, String> settings) {
+        var arguments = new ArrayList<String>();
+        settings.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        return arguments;
+    }
+}

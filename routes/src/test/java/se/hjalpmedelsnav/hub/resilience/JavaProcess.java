@@ -1,0 +1,169 @@
+package se.hjalpmedelsnav.hub.resilience;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Java program of the project run as its own operating-system process, its output appended to a
+ * log file that survives its restarts. {@link #kill()} is SIGKILL ({@code destroyForcibly}), {@link #stop()}
+ * SIGTERM: what an operator's {@code kill -9} and {@code kill} do.
+ */
+class JavaProcess implements AutoCloseable {
+
+    static final Path PROJECT = Path.of(System.getProperty("user.dir")).getParent();
+    private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+    /** What this test JVM started and has not ended: ended with it, even when the test run is cut short. */
+    private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly)));
+    }
+
+    private final String name;
+    private final List<String> command;
+    private final Path log;
+    private final String readyLine;
+    private Process process;
+
+    JavaProcess(String name, List<String> jvmAndMain, List<String> arguments, Path log, String readyLine) {
+        this.name = name;
+        this.command = new ArrayList<>();
+        this.command.add(JAVA);
+        this.command.addAll(jvmAndMain);
+        this.command.addAll(arguments);
+        this.log = log;
+        this.readyLine = readyLine;
+    }
+
+    /** The packaged hub, as the build made it ({@code mvn package}: routes/target/routes-*.jar). */
+    static Path hubJar() {
+        Path jar = Path.of(System.getProperty("nav.test.hub-jar", "target/routes-0.1.0-SNAPSHOT.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no packaged hub at " + jar.toAbsolutePath() + ": run mvn package first");
+        }
+        return jar.toAbsolutePath();
+    }
+
+    /** Starts the process and returns once its log shows it is ready. */
+    JavaProcess start(Duration timeout) {
+        if (isAlive()) {
+            throw new IllegalStateException(name + " is already running");
+        }
+        long offset = logSize();
+        try {
+            Files.createDirectories(log.getParent());
+            process = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            RUNNING.add(process);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!logSince(offset).contains(readyLine)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + " before it was ready:\n"
+                        + tail(logSince(offset), 4000));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " not ready within " + timeout + ":\n" + tail(logSince(offset), 4000));
+            }
+            pause(250);
+        }
+        return this;
+    }
+
+    /** SIGKILL: no shutdown hook, nothing flushed, like a power cut of the process. */
+    void kill() {
+        process.destroyForcibly();
+        awaitExit(Duration.ofSeconds(60));
+    }
+
+    /** SIGTERM, then waits for the process to finish its graceful shutdown; returns the exit code. */
+    int stop(Duration timeout) {
+        process.destroy();
+        return awaitExit(timeout);
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    String logSince(long offset) {
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            if (file.length() <= offset) {
+                return "";
+            }
+            file.seek(offset);
+            byte[] bytes = new byte[(int) (file.length() - offset)];
+            file.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    long logSize() {
+        try {
+            return Files.exists(log) ? Files.size(log) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor();
+                throw new IllegalStateException(name + " did not exit within " + timeout);
+            }
+            RUNNING.remove(process);
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String tail(String text, int chars) {
+        return text.length() <= chars ? text : text.substring(text.length() - chars);
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (isAlive()) {
+            process.destroyForcibly();
+            awaitExit(Duration.ofSeconds(60));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
