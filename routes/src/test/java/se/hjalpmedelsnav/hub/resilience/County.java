@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.apache.qpid.jms.JmsConnectionFactory;
+import se.hjalpmedelsnav.hub.support.HubTest;
 import se.hjalpmedelsnav.hub.support.TestOrders;
 
 /**
@@ -84,8 +85,8 @@ final class County implements AutoCloseable {
     private final Map<String, Order> byMessageId = new ConcurrentHashMap<>();
     private final AtomicInteger answered = new AtomicInteger();
     private final AtomicInteger reconnects = new AtomicInteger();
-    private Connection connection;
-    private Session sending;
+    private final List<Connection> connections = new ArrayList<>();
+    private final Map<String, Session> sending = new HashMap<>();
     private final Map<String, MessageProducer> producers = new HashMap<>();
     private volatile boolean broken = true;
 
@@ -183,7 +184,7 @@ final class County implements AutoCloseable {
         ensureConnected();
         try {
             order.sends.incrementAndGet();
-            TextMessage message = sending.createTextMessage(order.body);
+            TextMessage message = sending.get(order.kommunCode).createTextMessage(order.body);
             producers.get(order.kommunCode).send(message);
             return true;
         } catch (JMSException | RuntimeException e) {
@@ -192,18 +193,24 @@ final class County implements AutoCloseable {
         }
     }
 
+    /** One connection per municipality, each logged in as its own broker user ({@code kommun-<code>}) unless one user is given. */
     private void connect() throws JMSException {
         var factory = new JmsConnectionFactory("amqp://127.0.0.1:" + brokerPort);
-        connection = user == null ? factory.createConnection() : factory.createConnection(user, password);
-        connection.setExceptionListener(e -> broken = true);
-        sending = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
         producers.clear();
+        sending.clear();
         for (String kommun : kommunCodes) {
-            producers.put(kommun, sending.createProducer(sending.createQueue("nav.kommun." + kommun + ".in")));
+            Connection connection = user == null
+                    ? factory.createConnection(HubTest.kommunUser(kommun), HubTest.kommunPassword(kommun))
+                    : factory.createConnection(user, password);
+            connections.add(connection);
+            connection.setExceptionListener(e -> broken = true);
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            sending.put(kommun, session);
+            producers.put(kommun, session.createProducer(session.createQueue("nav.kommun." + kommun + ".in")));
             Session listening = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             listening.createConsumer(listening.createQueue("nav.kommun." + kommun + ".out")).setMessageListener(this::collect);
+            connection.start();
         }
-        connection.start();
         reconnects.incrementAndGet();
         broken = false;
     }
@@ -231,14 +238,14 @@ final class County implements AutoCloseable {
     }
 
     private void closeQuietly() {
-        if (connection != null) {
+        for (Connection connection : connections) {
             try {
                 connection.close();
             } catch (JMSException | RuntimeException ignored) {
                 // the hub is gone; nothing to close on its side
             }
-            connection = null;
         }
+        connections.clear();
     }
 
     @Override

@@ -20,8 +20,9 @@ import se.hjalpmedelsnav.hub.support.HubTest;
  * It counts what the municipalities and the supplier saw and prints the counts to the build log.
  *
  * <p>Tunable: {@code -Dnav.test.kill.orders} (5000), {@code -Dnav.test.kill.seed} (random);
- * {@code -Dnav.test.broker.user/password} for the municipalities' broker login and
- * {@code -Dnav.test.broker.admin-user/password} for the management queries once the broker has users.
+ * {@code -Dnav.test.broker.user/password} for one broker login for all municipalities (default: each its
+ * own {@code kommun-<code>} development login) and {@code -Dnav.test.broker.admin-user/password} for the
+ * management queries (default: the development admin).
  */
 final class ResilienceRun {
 
@@ -32,8 +33,10 @@ final class ResilienceRun {
     static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(6);
     static final String BROKER_USER = System.getProperty("nav.test.broker.user");
     static final String BROKER_PASSWORD = System.getProperty("nav.test.broker.password");
-    static final String ADMIN_USER = System.getProperty("nav.test.broker.admin-user");
-    static final String ADMIN_PASSWORD = System.getProperty("nav.test.broker.admin-password");
+    static final String ADMIN_USER = System.getProperty("nav.test.broker.admin-user",
+            se.hjalpmedelsnav.hub.support.HubTest.BROKER_ADMIN_USER);
+    static final String ADMIN_PASSWORD = System.getProperty("nav.test.broker.admin-password",
+            se.hjalpmedelsnav.hub.support.HubTest.BROKER_ADMIN_PASSWORD);
 
     /** How the hub is taken down. */
     enum Disruption { KILL, TERM }
