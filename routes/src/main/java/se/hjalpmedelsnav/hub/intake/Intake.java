@@ -70,6 +70,15 @@ public record Intake(String queueKommunCode, String transportId, String hubRefer
                 receipt, duplicate, forwardAgain);
     }
 
+    /**
+     * The broker's redelivery of the message this receipt was recorded for, by a hub that died before
+     * the receipt went out: the original receipt, not flagged, and no second record.
+     */
+    public Intake asRedeliveryOf(Receipt original, boolean notYetWithTheSupplier) {
+        return new Intake(queueKommunCode, transportId, original.hubReference(), receivedAt, parsed, errors, notices,
+                original, true, notYetWithTheSupplier && original.isAccepted());
+    }
+
     public Intake asDuplicateOf(Receipt original, boolean notYetWithTheSupplier) {
         return new Intake(queueKommunCode, transportId, original.hubReference(), receivedAt, parsed, errors, notices,
                 original.asDuplicate(), true, notYetWithTheSupplier && original.isAccepted());

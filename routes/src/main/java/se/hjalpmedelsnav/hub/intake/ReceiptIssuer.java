@@ -2,6 +2,7 @@ package se.hjalpmedelsnav.hub.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 import se.hjalpmedelsnav.hub.tracking.TrackedMessage;
 import se.hjalpmedelsnav.hub.tracking.TrackingStatus;
@@ -24,8 +25,13 @@ public class ReceiptIssuer {
         this.tracking = tracking;
     }
 
-    /** The original receipt when this municipality sent this messageId before. */
-    public Intake findOriginal(Intake intake) throws JsonProcessingException {
+    /**
+     * The original receipt when this municipality sent this messageId before: flagged duplicate for a
+     * resend, unflagged for the broker's redelivery of the very message it was recorded for (a hub that
+     * died between recording the receipt and the broker's commit never sent it).
+     */
+    public Intake findOriginal(Intake intake, @Header("JMSMessageID") String brokerMessageId)
+            throws JsonProcessingException {
         if (intake.messageId() == null) {
             return intake;
         }
@@ -33,8 +39,12 @@ public class ReceiptIssuer {
         if (seen.isEmpty()) {
             return intake;
         }
-        return intake.asDuplicateOf(json.readValue(seen.get().receiptJson(), Receipt.class),
-                seen.get().status() == TrackingStatus.ACCEPTED);
+        Receipt original = json.readValue(seen.get().receiptJson(), Receipt.class);
+        boolean notYetWithTheSupplier = seen.get().status() == TrackingStatus.ACCEPTED;
+        boolean redelivered = brokerMessageId != null && tracking.transportMessageId(intake.queueKommunCode(),
+                intake.messageId()).map(brokerMessageId::equals).orElse(false);
+        return redelivered ? intake.asRedeliveryOf(original, notYetWithTheSupplier)
+                : intake.asDuplicateOf(original, notYetWithTheSupplier);
     }
 
     /**
@@ -42,7 +52,7 @@ public class ReceiptIssuer {
      * the store's unique key lets one win, and the other is rolled back and redelivered, and then
      * answered as a duplicate.
      */
-    public Intake issue(Intake intake) throws JsonProcessingException {
+    public Intake issue(Intake intake, @Header("JMSMessageID") String brokerMessageId) throws JsonProcessingException {
         Receipt receipt = intake.errors().isEmpty()
                 ? Receipt.accepted(intake.messageId(), intake.hubReference(), intake.receivedAt())
                 : Receipt.rejected(intake.messageId(), intake.hubReference(), intake.errors(), intake.receivedAt());
@@ -54,7 +64,7 @@ public class ReceiptIssuer {
                     message instanceof CustomerAccountMessage account ? account.customerNumber() : null,
                     receipt.isAccepted() ? TrackingStatus.ACCEPTED : TrackingStatus.REJECTED,
                     json.writeValueAsString(receipt), intake.receivedAt());
-            if (!tracking.recordIfAbsent(tracked)) {
+            if (!tracking.recordIfAbsent(tracked, brokerMessageId)) {
                 throw new ConcurrentDuplicateException();
             }
         }

@@ -26,18 +26,33 @@ public class TrackingStore {
 
     /** Records a message and its receipt; false when that municipality already sent that messageId. */
     public boolean recordIfAbsent(TrackedMessage message) {
+        return recordIfAbsent(message, null);
+    }
+
+    /**
+     * Records a message and its receipt with the broker's id of the message it came in (see
+     * {@link #transportMessageId}); false when that municipality already sent that messageId.
+     */
+    public boolean recordIfAbsent(TrackedMessage message, String transportMessageId) {
         try {
             jdbc.update("""
                     insert into tracked_message (hub_reference, kommun_code, message_id, message_type,
-                        customer_number, status, receipt, received_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        customer_number, status, receipt, received_at, updated_at, transport_message_id)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     message.hubReference(), message.kommunCode(), message.messageId(), message.messageType(),
                     message.customerNumber(), message.status().name(), message.receiptJson(),
-                    timestamp(message.receivedAt()), timestamp(message.receivedAt()));
+                    timestamp(message.receivedAt()), timestamp(message.receivedAt()), transportMessageId);
             return true;
         } catch (DuplicateKeyException alreadySeen) {
             return false;
         }
+    }
+
+    /** The broker's id of the message whose receipt was recorded for this messageId, if it was recorded. */
+    public Optional<String> transportMessageId(String kommunCode, String messageId) {
+        return jdbc.queryForList("select transport_message_id from tracked_message where kommun_code = ? and "
+                + "message_id = ?", String.class, kommunCode, messageId).stream()
+                .filter(java.util.Objects::nonNull).findFirst();
     }
 
     public Optional<TrackedMessage> find(String kommunCode, String messageId) {

@@ -137,7 +137,8 @@ class LocalFileDropFlowTest extends FileDropFlowContract {
     }
 
     private static Message parkedEventFor(String reference) throws Exception {
-        try (Connection connection = new JmsConnectionFactory("amqp://127.0.0.1:" + BROKER_PORT).createConnection()) {
+        try (Connection connection = new JmsConnectionFactory("amqp://127.0.0.1:" + BROKER_PORT)
+                .createConnection(HubTest.BROKER_ADMIN_USER, HubTest.BROKER_ADMIN_PASSWORD)) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             var browser = session.createBrowser(session.createQueue(Queues.DLQ_SUPPLIER_EVENTS));
             connection.start();
