@@ -212,12 +212,21 @@ class PersonalDataScanTest {
         try {
             String parked = TestOrders.newMessageId();
             goteborg.send(order(parked, PERSONNUMMER));
+            String parkedProtected = TestOrders.newMessageId();
+            goteborg.send(protectedOrder.put("messageId", parkedProtected));
             goteborg.receipt(parked);
-            await("the order parked on " + Queues.DLQ_ORDER_TO_SUPPLIER).atMost(Duration.ofSeconds(60))
-                    .until(() -> deadLetters(Queues.DLQ_ORDER_TO_SUPPLIER).size(), n -> n >= 1);
+            goteborg.receipt(parkedProtected);
+            await("the orders parked on " + Queues.DLQ_ORDER_TO_SUPPLIER).atMost(Duration.ofSeconds(60))
+                    .until(() -> deadLetters(Queues.DLQ_ORDER_TO_SUPPLIER).size(), n -> n >= 2);
         } finally {
             simulatorMode("NORMAL");
         }
+        // Parked as the intake handed them on: marked, so the console hides the protected user's body.
+        List<Boolean> marks = new ArrayList<>();
+        for (Message message : deadLetters(Queues.DLQ_ORDER_TO_SUPPLIER)) {
+            marks.add(message.getBooleanProperty(ProtectedIdentityMarker.PROPERTY));
+        }
+        assertThat(marks).containsExactlyInAnyOrder(false, true);
         await("the event parked on " + Queues.DLQ_SUPPLIER_EVENTS).atMost(Duration.ofSeconds(30))
                 .until(() -> deadLetters(Queues.DLQ_SUPPLIER_EVENTS).size(), n -> n >= 1);
     }
