@@ -69,7 +69,10 @@ import se.hjalpmedelsnav.hub.support.TestOrders;
                 "logging.level.se.hjalpmedelsnav=DEBUG",
                 // Only the file: the surefire report would otherwise hold tens of megabytes.
                 "logging.pattern.console=",
-                "nav.stage.max-attempts=2"})
+                "nav.stage.max-attempts=2",
+                // Its own JVM in the build (routes/pom.xml); other in-VM and Camel names in case it shares one.
+                "nav.broker.url=vm://8",
+                "camel.springboot.name=hjalpmedelsnav-scan"})
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PersonalDataScanTest {
