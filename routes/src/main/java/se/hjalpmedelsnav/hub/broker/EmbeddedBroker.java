@@ -132,10 +132,23 @@ public class EmbeddedBroker {
                 .getMessageCount();
     }
 
+    /**
+     * The broker's name, which names its MBeans: {@code hjalpmedelsnav-embedded}, with the in-VM id
+     * appended when it is not 0, so that two embedded hubs in one JVM (tests) do not share MBeans and
+     * one closing does not unregister the other's.
+     */
+    String name() {
+        String url = properties.url();
+        if (!url.startsWith("vm://") || url.equals("vm://0")) {
+            return "hjalpmedelsnav-embedded";
+        }
+        return "hjalpmedelsnav-embedded-" + url.substring("vm://".length()).replaceAll("[^A-Za-z0-9]", "");
+    }
+
     private Configuration configuration() throws Exception {
         Path dir = Path.of(properties.dataDir()).toAbsolutePath().normalize();
         Configuration config = new ConfigurationImpl()
-                .setName("hjalpmedelsnav-embedded")
+                .setName(name())
                 .setPersistenceEnabled(true)
                 .setJournalDirectory(dir.resolve("journal").toString())
                 .setBindingsDirectory(dir.resolve("bindings").toString())

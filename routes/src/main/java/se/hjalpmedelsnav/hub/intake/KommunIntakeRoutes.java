@@ -4,6 +4,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 import se.hjalpmedelsnav.hub.StageErrorHandling;
 import se.hjalpmedelsnav.hub.broker.Queues;
+import se.hjalpmedelsnav.hub.security.ProtectedIdentityMarker;
 import se.hjalpmedelsnav.mappings.registry.Municipality;
 import se.hjalpmedelsnav.mappings.registry.RegistrySource;
 
@@ -70,6 +71,8 @@ public class KommunIntakeRoutes extends RouteBuilder {
                     .setHeader(IntakeHeaders.MESSAGE_ID, simple("${body.messageId}"))
                     .setHeader(IntakeHeaders.HUB_REFERENCE, simple("${body.hubReference}"))
                     .setHeader(IntakeHeaders.MESSAGE_TYPE, simple("${body.message.type}"))
+                    // So that the console hides the body of a protected user's message wherever it waits.
+                    .setHeader(ProtectedIdentityMarker.PROPERTY, method(ProtectedIdentityMarker.class, "isProtected"))
                     // A forward again must not carry the id: Artemis would fail the whole transaction on it.
                     .filter(simple("${body.duplicate} == false"))
                         .setHeader(IntakeHeaders.BROKER_DUPLICATE_ID, simple("${body.hubReference}"))

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -24,14 +25,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * filter gives everyone but an ADMIN a read-only Jolokia: {@code read}, {@code list},
  * {@code search} and {@code version} pass; {@code exec} passes only for Hawtio's own security
  * MBeans (the console asks them what the user may do) and operations whose names only read
- * ({@code dumpRoutesAsXml}, {@code countMessages}, {@code browse}, …); any other {@code exec} and
- * every {@code write} is refused with 403.
+ * ({@code dumpRoutesAsXml}, {@code countMessages}, {@code browse}, …) but not those answering with
+ * message bodies ({@code browseMessageBody}, {@code dumpTracedMessagesAsXml}, …); any other
+ * {@code exec} and every {@code write} is refused with 403. What a viewer may read passes
+ * {@link JolokiaMessageMasking}, which hides message bodies.
  */
 class JolokiaReadOnlyForViewers extends OncePerRequestFilter {
 
     private static final Set<String> READ_ONLY = Set.of("read", "list", "search", "version");
     private static final List<String> READING_OPERATIONS = List.of("can", "list", "dump", "browse", "count", "get",
             "is", "query", "find");
+    // Operations that read, but answer with message bodies in a shape JolokiaMessageMasking cannot tell
+    // apart (Camel's browsable endpoints, tracer and debugger dumps): bodies are for ADMIN only. Artemis's
+    // plain browse() passes; its answer is masked.
+    private static final Pattern MESSAGE_CONTENTS = Pattern.compile("browse[A-Z]|\\w*(Traced|Body|Bodies)");
     // Hawtio asks canInvoke for every MBean in one batch: about 1.5 MB with this hub's ~900 MBeans.
     private static final int MAX_BODY = 32 << 20;
 
@@ -102,6 +109,9 @@ class JolokiaReadOnlyForViewers extends OncePerRequestFilter {
     }
 
     private static boolean onlyReads(String operation) {
+        if (MESSAGE_CONTENTS.matcher(operation).lookingAt()) {
+            return false;
+        }
         return READING_OPERATIONS.stream().anyMatch(prefix -> operation.startsWith(prefix)
                 && operation.length() > prefix.length() && Character.isUpperCase(operation.charAt(prefix.length())))
                 || operation.startsWith("browse(");

@@ -53,7 +53,8 @@ public class SecurityConfiguration {
                         // Machine clients authenticate with basic auth on every call; no browser session to forge.
                         .ignoringRequestMatchers("/api/**", "/simulator/**"))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
-                .addFilterAfter(new JolokiaReadOnlyForViewers(), AuthorizationFilter.class);
+                .addFilterAfter(new JolokiaReadOnlyForViewers(), AuthorizationFilter.class)
+                .addFilterAfter(new JolokiaMessageMasking(), JolokiaReadOnlyForViewers.class);
         return http.build();
     }
 

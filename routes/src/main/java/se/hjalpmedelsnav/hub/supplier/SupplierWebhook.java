@@ -1,15 +1,21 @@
 package se.hjalpmedelsnav.hub.supplier;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import se.hjalpmedelsnav.hub.broker.Queues;
 import se.hjalpmedelsnav.hub.intake.IntakeHeaders;
@@ -18,18 +24,31 @@ import se.hjalpmedelsnav.mappings.supplier.SupplierEvent;
 
 /**
  * The supplier's events into the hub. The answer is 202 only once the event is durably on the
- * events queue; a malformed event gets 400 with the reasons and is not queued.
+ * events queue; a malformed event gets 400 with the reasons and is not queued, one larger than
+ * {@code nav.supplier.webhook.max-bytes} 413 with the code {@value #TOO_LARGE}, read no further.
  */
 @RestController
 public class SupplierWebhook {
 
+    /** Codes of the answers a supplier can act on. */
+    static final String TOO_LARGE = "EVENT_TOO_LARGE";
+
+    private static final int MAX_DEPTH = 8;
+    private static final int MAX_STRING_LENGTH = 4096;
+    // Tighter than Jackson's defaults: an event is a flat object with short strings and one short array.
+    private final JsonFactory limitedJson = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+                    .maxStringLength(MAX_STRING_LENGTH)
+                    .maxNumberLength(32).build())
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
     private final ObjectMapper json = KommunMessageMappers.json();
     private final ProducerTemplate producer;
     private final SupplierEvents events;
     private final int maxBytes;
 
     public SupplierWebhook(ProducerTemplate producer, SupplierEvents events,
-            @Value("${nav.webhook.max-bytes:65536}") int maxBytes) {
+            @Value("${nav.supplier.webhook.max-bytes:65536}") int maxBytes) {
         this.producer = producer;
         this.events = events;
         this.maxBytes = maxBytes;
@@ -37,16 +56,25 @@ public class SupplierWebhook {
 
     @PostMapping(path = "/api/supplier/events", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, Object>> receive(@RequestBody byte[] body) {
+    public ResponseEntity<Map<String, Object>> receive(HttpServletRequest request) throws IOException {
+        // Checked on the stream itself: a chunked request has no Content-Length, and one may lie.
+        if (request.getContentLengthLong() > maxBytes) {
+            return tooLarge();
+        }
+        byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
         if (body.length > maxBytes) {
-            return ResponseEntity.status(413).body(Map.of("errors", List.of("event larger than " + maxBytes + " bytes")));
+            return tooLarge();
         }
         SupplierEvent event;
         try {
-            event = json.readValue(body, SupplierEvent.class);
+            event = json.readValue(limitedJson.createParser(body), SupplierEvent.class);
         } catch (JsonProcessingException e) {
+            if (overLimits(e)) {
+                return ResponseEntity.badRequest().body(Map.of("errors", List.of("the event has a string longer than "
+                        + MAX_STRING_LENGTH + " characters or is nested deeper than " + MAX_DEPTH + " levels")));
+            }
             return ResponseEntity.badRequest().body(Map.of("errors", List.of("body is not a supplier event in JSON")));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return ResponseEntity.badRequest().body(Map.of("errors", List.of("body could not be read")));
         }
         List<String> problems = events.problems(event);
@@ -59,5 +87,20 @@ public class SupplierWebhook {
                 new String(body, java.nio.charset.StandardCharsets.UTF_8),
                 IntakeHeaders.BROKER_DUPLICATE_ID, "supplier-event:" + event.eventId());
         return ResponseEntity.accepted().body(Map.of("eventId", event.eventId(), "status", "QUEUED"));
+    }
+
+    /** Jackson wraps the parser's limit breach when it happens inside a value's deserialiser. */
+    private static boolean overLimits(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamConstraintsException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private ResponseEntity<Map<String, Object>> tooLarge() {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("code", TOO_LARGE,
+                "errors", List.of("the event is larger than " + maxBytes + " bytes (nav.supplier.webhook.max-bytes)")));
     }
 }

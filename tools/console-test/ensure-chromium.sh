@@ -1,0 +1,20 @@
+#!/bin/sh
+# The console test drives Debian's Chromium. Installs it when it is missing (the build runs as root on
+# the project's machines); fails loudly when it cannot.
+set -e
+CHROMIUM="${1:-/usr/bin/chromium}"
+if [ -x "$CHROMIUM" ]; then
+  exit 0
+fi
+if [ "$(id -u)" != "0" ] || ! command -v apt-get >/dev/null 2>&1; then
+  echo "ERROR: $CHROMIUM is missing and cannot be installed here (needs root and apt-get): install the Debian package 'chromium'" >&2
+  exit 1
+fi
+echo "Installing Chromium for the console test (apt-get install -y chromium)"
+if ! DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; then
+  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
+fi
+if [ ! -x "$CHROMIUM" ]; then
+  echo "ERROR: apt-get ran but $CHROMIUM is still missing" >&2
+  exit 1
+fi
