@@ -337,7 +337,8 @@ class PersonalDataScanTest {
 
     private static List<Message> deadLetters(String queue) throws Exception {
         try (Connection connection = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + BROKER_PORT)
-                .createConnection()) {
+                .createConnection(se.hjalpmedelsnav.hub.support.HubTest.BROKER_ADMIN_USER,
+                        se.hjalpmedelsnav.hub.support.HubTest.BROKER_ADMIN_PASSWORD)) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             connection.start();
             List<Message> messages = new ArrayList<>();

@@ -37,7 +37,9 @@ class ProtectedBodiesInConsoleTest extends EmbeddedHubTest {
 
     @BeforeAll
     void parkMessages() throws Exception {
-        try (var connection = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + BROKER_PORT).createConnection()) {
+        try (var connection = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + BROKER_PORT)
+                .createConnection(se.hjalpmedelsnav.hub.support.HubTest.BROKER_ADMIN_USER,
+                        se.hjalpmedelsnav.hub.support.HubTest.BROKER_ADMIN_PASSWORD)) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             var parked = session.createProducer(session.createQueue(PARKED));
             // As the intake hands them on: the recipient first, so that it is inside the broker's 256-byte preview.
