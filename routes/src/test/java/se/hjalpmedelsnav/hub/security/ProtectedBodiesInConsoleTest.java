@@ -162,7 +162,9 @@ class ProtectedBodiesInConsoleTest extends EmbeddedHubTest {
                 .isEqualTo(403);
         HttpResponse<String> asAdmin = jolokia("admin", exec(camelEndpoint, "browseAllMessagesAsXml(java.lang.Boolean)",
                 true));
+        // The console lets an admin through; the broker then answers for itself: Camel browses with the hub's
+        // broker user, which may not browse internal queues (least privilege; admins browse them in Artemis' view).
         assertThat(asAdmin.statusCode()).isEqualTo(200);
-        assertThat(asAdmin.body()).contains("\"status\":200");
+        assertThat(asAdmin.body()).contains("User: hub does not have permission='BROWSE'");
     }
 }
