@@ -34,14 +34,27 @@ async function logIn(browser, credentials) {
   return page;
 }
 
-/** Camel in the console: the routes folder of the tree, then the Routes table. */
+/**
+ * Camel in the console: the routes folder of the tree, then the Routes table. Hawtio loads the JMX tree
+ * once per page; when that load is slow or missed the Camel context, the table stays empty: one reload.
+ */
 async function routesTable(page) {
-  await page.click('a:has-text("Camel")');
-  await page.click('button:text-is("routes")');
-  await page.click('a[href*="camel/routes"]');
-  const row = page.locator('tr', { hasText: routeId }).first();
-  await row.waitFor();
-  return row;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.click('a:has-text("Camel")');
+      await page.click('button:text-is("routes")');
+      await page.click('a[href*="camel/routes"]');
+      const row = page.locator('tr', { hasText: routeId }).first();
+      await row.waitFor({ timeout: attempt === 1 ? TIMEOUT / 2 : TIMEOUT });
+      return row;
+    } catch (e) {
+      if (attempt > 1) {
+        throw e;
+      }
+      console.log('the routes table did not show; reloading the console once');
+      await page.goto(baseUrl + '/actuator/hawtio/');
+    }
+  }
 }
 
 async function state(row) {
