@@ -136,7 +136,12 @@ class PersonalDataScanTest {
         hits.addAll(scanDataFiles());
         hits.addAll(scanDeadLetterProperties());
         hits.addAll(scanTrackingStore());
-        hits.addAll(scanLines("metrics", getAsAdmin("/actuator/prometheus").lines().toList()));
+        // Names and labels only: a sample's value is a number the JVM measured (bytes, seconds), and a 10-digit
+        // one can pass for a personnummer by chance; personal data in a metric would be in a label.
+        hits.addAll(scanLines("metrics", getAsAdmin("/actuator/prometheus").lines()
+                .map(line -> line.startsWith("#") || line.lastIndexOf(' ') < 0 ? line
+                        : line.substring(0, line.lastIndexOf(' ')))
+                .toList()));
 
         assertThat(Files.size(LOG_FILE)).as("the DEBUG log was written").isGreaterThan(1_000_000);
         assertThat(hits).as("personal data the hub wrote (values masked)").isEmpty();
