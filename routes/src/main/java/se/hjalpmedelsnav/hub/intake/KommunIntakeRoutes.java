@@ -39,8 +39,9 @@ public class KommunIntakeRoutes extends RouteBuilder {
                 .routeConfigurationId("stage-error-handling")
                 .setProperty(StageErrorHandling.DEAD_LETTER_QUEUE, constant(Queues.DLQ_KOMMUN_INTAKE))
                 .setProperty("navStage", constant("kommun-intake"))
+                .process(TransportMessageId::stamp)
                 // The queue, not the body, says who sent it; nothing the sender set travels on.
-                .removeHeaders("*", "JMSMessageID", "JMSCorrelationID", "JMSXDeliveryCount", "JMS_AMQP_ContentType")
+                .removeHeaders("*", "JMSCorrelationID", "JMSXDeliveryCount", "JMS_AMQP_ContentType")
                 .setHeader(IntakeHeaders.KOMMUN_CODE, constant("{{kommunCode}}"))
                 .to("direct:kommun-intake");
 

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 import se.hjalpmedelsnav.mappings.message.KommunMessageParser;
@@ -24,14 +25,14 @@ public class KommunMessageReader {
     }
 
     public Intake read(@Body byte[] body, @Header(IntakeHeaders.KOMMUN_CODE) String queueKommunCode,
-            @Header("JMSMessageID") String transportId, @Header("JMSCorrelationID") String senderCorrelationId,
+            @ExchangeProperty(TransportMessageId.SENDER_ID) String transportId, @Header("JMSCorrelationID") String senderCorrelationId,
             @Header("JMS_AMQP_ContentType") String amqpContentType) {
         ParseResult parsed = parser.parse(body == null ? new byte[0] : body, amqpContentType);
         List<se.hjalpmedelsnav.mappings.message.ContractError> errors = parsed instanceof ParseResult.Rejected r
                 ? r.errors()
                 : List.of();
         // For a body too broken to read a messageId from, the receipt goes back under the sender's own
-        // correlation id when it set one, else under the broker's id of the message.
+        // correlation id when it set one, else under the id it sent the message with.
         String fallbackCorrelation = senderCorrelationId != null && !senderCorrelationId.isBlank()
                 ? senderCorrelationId
                 : transportId;

@@ -2,7 +2,7 @@ package se.hjalpmedelsnav.hub.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.Header;
+import org.apache.camel.ExchangeProperty;
 import org.springframework.stereotype.Component;
 import se.hjalpmedelsnav.hub.tracking.TrackedMessage;
 import se.hjalpmedelsnav.hub.tracking.TrackingStatus;
@@ -30,7 +30,7 @@ public class ReceiptIssuer {
      * resend, unflagged for the broker's redelivery of the very message it was recorded for (a hub that
      * died between recording the receipt and the broker's commit never sent it).
      */
-    public Intake findOriginal(Intake intake, @Header("JMSMessageID") String brokerMessageId)
+    public Intake findOriginal(Intake intake, @ExchangeProperty(TransportMessageId.BROKER_ID) String brokerMessageId)
             throws JsonProcessingException {
         if (intake.messageId() == null) {
             return intake;
@@ -52,7 +52,7 @@ public class ReceiptIssuer {
      * the store's unique key lets one win, and the other is rolled back and redelivered, and then
      * answered as a duplicate.
      */
-    public Intake issue(Intake intake, @Header("JMSMessageID") String brokerMessageId) throws JsonProcessingException {
+    public Intake issue(Intake intake, @ExchangeProperty(TransportMessageId.BROKER_ID) String brokerMessageId) throws JsonProcessingException {
         Receipt receipt = intake.errors().isEmpty()
                 ? Receipt.accepted(intake.messageId(), intake.hubReference(), intake.receivedAt())
                 : Receipt.rejected(intake.messageId(), intake.hubReference(), intake.errors(), intake.receivedAt());

@@ -1,6 +1,8 @@
 package se.hjalpmedelsnav.hub.resilience;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static se.hjalpmedelsnav.hub.resilience.ResilienceRun.Disruption.KILL;
+import static se.hjalpmedelsnav.hub.resilience.ResilienceRun.Disruption.TERM;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +17,11 @@ import org.junit.jupiter.api.Test;
  * is left on the hub's queues and no dead-letter queue holds anything. The supplier simulator runs as
  * a process of its own, so it keeps counting while the hub is dead. The counts go to the build log
  * (lines starting with {@code RESILIENCE}).
+ *
+ * <p>The same run also stops the hub once with {@code kill <pid>} (SIGTERM, what {@code docker stop} and
+ * systemd send) while orders are in flight: it must stop taking messages first, let the exchanges in
+ * flight finish, stop its embedded broker after Camel and exit by itself. One run for both keeps the
+ * suite's time in bounds (each run pays for its own hub and supplier start-ups).
  */
 class HubKillIT {
 
@@ -23,10 +30,11 @@ class HubKillIT {
     static final int OUTAGE_ORDERS = Integer.getInteger("nav.test.outage.orders", 2000);
 
     @Test
-    void killedThreeTimesAtRandomTheHubLosesNothingAndDuplicatesNothing() throws Exception {
-        var result = ResilienceRun.run("kill", ORDERS, List.of(KILL, KILL, KILL), null, Map.of());
+    void killedThreeTimesAtRandomAndStoppedOnceTheHubLosesNothingAndDuplicatesNothing() throws Exception {
+        var result = ResilienceRun.run("kill", ORDERS, List.of(KILL, TERM, KILL, KILL), null, Map.of());
 
         ResilienceRun.assertDeliveredExactlyOnce(result.report());
+        assertStoppedGracefully(result.shutdownLogs().get(0), result.exitCodes().get(0));
     }
 
     @Test
@@ -37,5 +45,20 @@ class HubKillIT {
                 Map.of("nav.stage.max-attempts", "10"));
 
         ResilienceRun.assertDeliveredExactlyOnce(result.report());
+    }
+
+    private static void assertStoppedGracefully(String shutdown, int exitCode) {
+        assertThat(shutdown).as("Camel stops its routes gracefully: consumers first, then waits for what is in flight")
+                .contains("is shutting down (timeout:25s)")
+                .containsPattern("Routes stopped \\(total:\\d+")
+                .doesNotContain("Timeout occurred during graceful shutdown");
+        assertThat(shutdown).as("exchanges in flight finish instead of failing under the shutdown")
+                .doesNotContain("Failed delivery for");
+        assertThat(shutdown.indexOf("Embedded Artemis broker stopped"))
+                .as("the embedded broker stops after Camel has shut down")
+                .isGreaterThan(shutdown.indexOf("shutdown in"))
+                .isPositive();
+        // 143 = 128 + SIGTERM: the JVM ended through its shutdown hooks, not by a forced kill.
+        assertThat(exitCode).isIn(0, 143);
     }
 }
