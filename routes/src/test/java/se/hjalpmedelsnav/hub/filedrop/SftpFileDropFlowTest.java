@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.apache.camel.api.management.ManagedCamelContext;
+import org.apache.camel.api.management.mbean.ManagedRouteMBean;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
@@ -25,10 +27,13 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import se.hjalpmedelsnav.hub.broker.EmbeddedBroker;
+import se.hjalpmedelsnav.hub.broker.Queues;
 import se.hjalpmedelsnav.hub.supplier.filedrop.FileDropRoutes;
 import se.hjalpmedelsnav.hub.support.HubTest;
 import se.hjalpmedelsnav.hub.support.TestOrders;
@@ -54,6 +59,9 @@ class SftpFileDropFlowTest extends FileDropFlowContract {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    ApplicationContext hub;
+
     @DynamicPropertySource
     static void hub(DynamicPropertyRegistry registry) throws IOException {
         Path root = Files.createDirectories(DATA_DIR.resolve("filedrop"));
@@ -73,13 +81,7 @@ class SftpFileDropFlowTest extends FileDropFlowContract {
     /** Runs until the JVM ends, after the hub (whose consumer would otherwise poll a closed server). */
     private static synchronized Path startSshServer(Path root) throws IOException {
         if (server == null) {
-            server = SshServer.setUpDefaultServer();
-            server.setHost("127.0.0.1");
-            server.setPort(0);
-            server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(DATA_DIR.resolve("ssh-host-key")));
-            server.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
-            server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
-            server.setFileSystemFactory(new VirtualFileSystemFactory(root));
+            server = sshServer(root, 0);
             server.start();
         }
         try {
@@ -89,6 +91,18 @@ class SftpFileDropFlowTest extends FileDropFlowContract {
         } catch (Exception e) {
             throw new IllegalStateException("the test SSH server has no host key", e);
         }
+    }
+
+    /** An SSH server on that port (0: any) with the same host key each time, serving the file drop's root. */
+    private static SshServer sshServer(Path root, int port) {
+        SshServer ssh = SshServer.setUpDefaultServer();
+        ssh.setHost("127.0.0.1");
+        ssh.setPort(port);
+        ssh.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(DATA_DIR.resolve("ssh-host-key")));
+        ssh.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
+        ssh.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        ssh.setFileSystemFactory(new VirtualFileSystemFactory(root));
+        return ssh;
     }
 
     @Override
@@ -104,6 +118,35 @@ class SftpFileDropFlowTest extends FileDropFlowContract {
     @Override
     Path dropRoot() {
         return DATA_DIR.resolve("filedrop");
+    }
+
+    @Test
+    void deliversWhatWaitedWhileTheSftpServerWasDownOnceItIsBack() throws Exception {
+        String route = "supplier-filedrop-fault-report-deliver";
+        ManagedRouteMBean stage = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class)
+                .getManagedRoute(route);
+        long failedBefore = stage.getExchangesFailed();
+        int port = server.getPort();
+        server.stop(true);
+        String messageId = TestOrders.newMessageId();
+        String hubReference;
+        try {
+            alingsas.send(faultReport(messageId));
+            hubReference = alingsas.receipt(messageId).path("hubReference").asText();
+
+            // Each attempt fails, is rolled back and comes back after the broker's back-off.
+            await().atMost(Duration.ofSeconds(20)).until(() -> stage.getExchangesFailed() >= failedBefore + 2);
+            assertThat(folder("outbox")).noneMatch(name -> name.contains(hubReference));
+        } finally {
+            server = sshServer(dropRoot(), port);
+            server.start();
+        }
+
+        alingsas.awaitMessage(messageId, status("RECEIVED"));
+        assertThat(simulatorAdmin("fault-reports/" + hubReference).path("receivedCount").asInt()).isEqualTo(1);
+        EmbeddedBroker broker = hub.getBean(EmbeddedBroker.class);
+        assertThat(broker.messageCount(Queues.DLQ_FAULT_REPORT_TO_SUPPLIER)).as("parked").isZero();
+        assertThat(broker.messageCount(Queues.DLQ_BROKER)).as("parked by the broker").isZero();
     }
 
     @Test
