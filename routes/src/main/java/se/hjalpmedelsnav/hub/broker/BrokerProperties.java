@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param password    the hub's broker password (development value in the embedded default; from the environment in prod)
  * @param security    the embedded broker's other users
  * @param tls         the TLS acceptor of the embedded broker, and the trust of the hub's own connection
+ * @param maxMessageBytes the largest message the embedded broker takes (whole message, any protocol); a larger
+ *                    send is refused at once ({@link MessageSizeLimit})
  */
 @ConfigurationProperties("nav.broker")
 public record BrokerProperties(
@@ -26,12 +28,13 @@ public record BrokerProperties(
         @DefaultValue("hub") String user,
         String password,
         @DefaultValue Security security,
-        @DefaultValue Tls tls) {
+        @DefaultValue Tls tls,
+        @DefaultValue("10485760") long maxMessageBytes) {
 
     @Override
     public String toString() {
         return "BrokerProperties[embedded=" + embedded + ", url=" + url + ", host=" + host + ", port=" + port
-                + ", user=" + user + ", tls=" + tls + "]";
+                + ", user=" + user + ", tls=" + tls + ", maxMessageBytes=" + maxMessageBytes + "]";
     }
 
     /**

@@ -170,6 +170,7 @@ public class EmbeddedBroker {
         }
         BrokerAccess.baseSettings().forEach(config::putSecurityRoles);
         config.registerBrokerPlugin(new UnreadableAmqpMessageGuard());
+        config.registerBrokerPlugin(new MessageSizeLimit(properties.maxMessageBytes()));
 
         AddressSettings defaults = new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of(Queues.DLQ_BROKER))

@@ -1,6 +1,7 @@
 package se.hjalpmedelsnav.hub.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,16 +13,26 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import java.util.List;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.qpid.jms.JmsConnectionFactory;
 import org.junit.jupiter.api.Test;
 import se.hjalpmedelsnav.hub.support.EmbeddedHubTest;
+import se.hjalpmedelsnav.hub.support.HubTest;
 import se.hjalpmedelsnav.hub.support.KommunAmqpClient;
 import se.hjalpmedelsnav.hub.support.TestOrders;
 
 /**
  * What the hub takes in is bounded: the supplier's webhook by {@code nav.supplier.webhook.max-bytes}
  * (checked on the stream, not on what the request says of itself) and JSON nesting; a municipality's
- * message by {@code nav.intake.max-bytes}. Artemis has no per-message size limit (its address settings
- * cap an address's total only), so the intake's MESSAGE_TOO_LARGE is the cap on the broker's side.
+ * message by {@code nav.intake.max-bytes} (a REJECTED receipt), and behind that by the broker's own
+ * {@code nav.broker.max-message-bytes}: Artemis caps only an address's total, the hub's broker plugin
+ * refuses a larger single message at the sender's {@code send}.
  */
 class InputLimitsTest extends EmbeddedHubTest {
 
@@ -84,6 +95,35 @@ class InputLimitsTest extends EmbeddedHubTest {
             JsonNode receipt = client.receipt(messageId);
             assertThat(receipt.path("status").asText()).isEqualTo("REJECTED");
             assertThat(receipt.path("errors").get(0).path("code").asText()).isEqualTo("MESSAGE_TOO_LARGE");
+        }
+    }
+
+    @Test
+    void refusesAMessageOverTheBrokersLimitAtTheSendersSendOverAmqpAndCore() throws Exception {
+        String body = "x".repeat(11 << 20);
+        var amqp = new JmsConnectionFactory("amqp://127.0.0.1:" + BROKER_PORT);
+        var core = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + BROKER_PORT);
+
+        for (ConnectionFactory factory : List.of(amqp, core)) {
+            try (Connection connection = factory.createConnection(HubTest.kommunUser("1446"),
+                    HubTest.kommunPassword("1446"))) {
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                MessageProducer producer = session.createProducer(session.createQueue("nav.kommun.1446.in"));
+
+                assertThatThrownBy(() -> producer.send(session.createTextMessage(body)))
+                        .as(factory.getClass().getSimpleName())
+                        .isInstanceOf(JMSException.class)
+                        .hasMessageContaining("the broker takes at most 10485760 bytes");
+            }
+        }
+        try (var client = new KommunAmqpClient(BROKER_PORT, "1446")) {
+            String messageId = TestOrders.newMessageId();
+            ObjectNode order = TestOrders.validOrder(messageId);
+            order.put("kommunCode", "1446");
+            client.send(order.toString(), messageId);
+            assertThat(client.receipt(messageId).path("inReplyTo").asText())
+                    .as("the municipality's queue goes on after the refusal: its next message is answered")
+                    .isEqualTo(messageId);
         }
     }
 }
