@@ -23,11 +23,11 @@ import org.w3c.dom.Document;
  * OpenPeppol schematron of release 2026.5 (BIS 3.0.17). Compiling the rules takes seconds, so one
  * registry serves all tests.
  */
-final class PeppolRules {
+public final class PeppolRules {
 
-    static final DVRCoordinate ORDER = PeppolValidation2026_05.VID_OPENPEPPOL_ORDER_V3;
-    static final DVRCoordinate ORDER_RESPONSE = PeppolValidation2026_05.VID_OPENPEPPOL_ORDER_RESPONSE_V3;
-    static final DVRCoordinate DESPATCH_ADVICE = PeppolValidation2026_05.VID_OPENPEPPOL_DESPATCH_ADVICE_V3;
+    public static final DVRCoordinate ORDER = PeppolValidation2026_05.VID_OPENPEPPOL_ORDER_V3;
+    public static final DVRCoordinate ORDER_RESPONSE = PeppolValidation2026_05.VID_OPENPEPPOL_ORDER_RESPONSE_V3;
+    public static final DVRCoordinate DESPATCH_ADVICE = PeppolValidation2026_05.VID_OPENPEPPOL_DESPATCH_ADVICE_V3;
 
     private static final ValidationExecutorSetRegistry<IValidationSourceXML> RULE_SETS = load();
 
@@ -41,7 +41,7 @@ final class PeppolRules {
     }
 
     /** Every error and warning PHIVE finds, each as "[rule id or location] text"; empty when the document is clean. */
-    static List<String> findings(String xml, DVRCoordinate ruleSet) {
+    public static List<String> findings(String xml, DVRCoordinate ruleSet) {
         IValidationExecutorSet<IValidationSourceXML> executors = RULE_SETS.getOfID(ruleSet);
         if (executors == null) {
             throw new IllegalStateException("PHIVE has no rule set " + ruleSet.getAsSingleID());

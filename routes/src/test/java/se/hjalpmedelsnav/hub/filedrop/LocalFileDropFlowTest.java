@@ -1,5 +1,6 @@
 package se.hjalpmedelsnav.hub.filedrop;
 
+import se.hjalpmedelsnav.mappings.peppol.PeppolRules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
