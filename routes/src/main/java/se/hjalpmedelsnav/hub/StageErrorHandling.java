@@ -19,7 +19,9 @@ import se.hjalpmedelsnav.hub.intake.IntakeHeaders;
  * so the message is never lost and never loops. It keeps the queue it came from, so it can be replayed.
  * A failure in a {@code direct:} route the stage calls is the stage's too: those routes have no error
  * handler of their own ({@code noErrorHandler()}), since one would mark the failure dealt with and this
- * handling would never run for it.
+ * handling would never run for it. A route holding a multicast is the exception: a multicast leaves a
+ * failed branch to the error handler of its own route, so that route uses this configuration, and the
+ * multicast shares its unit of work so that what is parked is the message as the stage received it.
  * Bad input is not an exception: it gets a REJECTED
  * receipt and never comes here.
  */

@@ -55,6 +55,7 @@ class SubRouteFailureParkingTest {
     private final int brokerPort = HubTest.freePort();
     private final Path dataDir = HubTest.newDataDir();
     private final OutQueueFault outQueueFault = new OutQueueFault();
+    private final SupplierQueueFault supplierQueueFault = new SupplierQueueFault();
 
     private ConfigurableApplicationContext hub;
     private KommunAmqpClient goteborg;
@@ -70,6 +71,8 @@ class SubRouteFailureParkingTest {
         hub = new SpringApplicationBuilder(HubApplication.class).run(args);
         AdviceWith.adviceWith(hub.getBean(CamelContext.class), "kommun-out",
                 route -> route.weaveById("to-kommun-out").before().process(outQueueFault));
+        AdviceWith.adviceWith(hub.getBean(CamelContext.class), "forward-accepted",
+                route -> route.weaveById("to-supplier-queue").before().process(supplierQueueFault));
         goteborg = new KommunAmqpClient(brokerPort, KOMMUN);
     }
 
@@ -82,6 +85,7 @@ class SubRouteFailureParkingTest {
     @AfterEach
     void outQueueBackAndNothingLeftToTheBroker() {
         outQueueFault.off();
+        supplierQueueFault.on = false;
         assertThat(hub.getBean(EmbeddedBroker.class).messageCount(Queues.DLQ_BROKER))
                 .as("messages the broker parked without a stage's reason").isZero();
     }
@@ -142,6 +146,27 @@ class SubRouteFailureParkingTest {
     }
 
     @Test
+    void anOrderThatCannotBeHandedOnIsParkedByTheIntakeWithoutAReceiptAndReplayedOnce() throws Exception {
+        supplierQueueFault.on = true;
+        String messageId = TestOrders.newMessageId();
+        goteborg.send(TestOrders.validOrder(messageId));
+
+        JsonNode parked = awaitParked(Queues.DLQ_KOMMUN_INTAKE);
+        assertThat(parked.path("failedStage").asText()).isEqualTo("kommun-intake");
+        assertThat(parked.path("failureReason").asText()).contains(Queues.ORDER_TO_SUPPLIER + " refused the send");
+        assertThat(supplierQueueFault.refusedSends(messageId)).as("attempts of the stage").isEqualTo(MAX_ATTEMPTS);
+
+        supplierQueueFault.on = false;
+        consoleRetry(Queues.DLQ_KOMMUN_INTAKE);
+        String hubReference = goteborg.receipt(messageId).path("hubReference").asText();
+        goteborg.orderStatus(messageId, "DELIVERED");
+        assertThat(goteborg.receivedFor(messageId)).as("no receipt went out with the parked attempt")
+                .filteredOn(m -> "RECEIPT".equals(m.path("type").asText())).hasSize(1);
+        assertThat(supplierReceivedCount(hubReference)).isEqualTo(1);
+        assertThat(parkedOn(Queues.DLQ_KOMMUN_INTAKE)).isEmpty();
+    }
+
+    @Test
     void anIncidentReportWhoseSentEventCannotBeSentIsParkedByTheAuthorityStageWithTheReasonAndReplayedOnce()
             throws Exception {
         outQueueFault.refuse("INCIDENT_REPORT_STATUS");
@@ -193,6 +218,28 @@ class SubRouteFailureParkingTest {
 
         int refusedSends(String correlationId) {
             AtomicInteger count = refused.get(correlationId);
+            return count == null ? 0 : count.get();
+        }
+    }
+
+    /** The supplier's queue refusing the intake's hand-off while on; counts the refusals by messageId. */
+    static final class SupplierQueueFault implements Processor {
+
+        volatile boolean on;
+        private final Map<String, AtomicInteger> refused = new ConcurrentHashMap<>();
+
+        @Override
+        public void process(Exchange exchange) {
+            if (!on) {
+                return;
+            }
+            String messageId = exchange.getMessage().getHeader(IntakeHeaders.MESSAGE_ID, String.class);
+            refused.computeIfAbsent(String.valueOf(messageId), id -> new AtomicInteger()).incrementAndGet();
+            throw new IllegalStateException(Queues.ORDER_TO_SUPPLIER + " refused the send (test fault)");
+        }
+
+        int refusedSends(String messageId) {
+            AtomicInteger count = refused.get(messageId);
             return count == null ? 0 : count.get();
         }
     }

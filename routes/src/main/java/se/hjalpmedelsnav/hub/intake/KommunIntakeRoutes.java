@@ -62,6 +62,7 @@ public class KommunIntakeRoutes extends RouteBuilder {
                         .bean(ReceiptIssuer.class, "issue").id("record")
                 .end()
                 .bean(IntakeMetrics.class, "count").id("count")
+                // A failed branch is this route's to park (StageErrorHandling): the message as it arrived.
                 .multicast().stopOnException().shareUnitOfWork()
                     .to("direct:forward-accepted", "direct:send-receipt")
                 .end();
