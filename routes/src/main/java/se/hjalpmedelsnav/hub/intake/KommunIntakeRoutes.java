@@ -63,11 +63,13 @@ public class KommunIntakeRoutes extends RouteBuilder {
                         .bean(ReceiptIssuer.class, "issue").id("record")
                 .end()
                 .bean(IntakeMetrics.class, "count").id("count")
-                .multicast().stopOnException()
+                // A failed branch is this route's to park (StageErrorHandling): the message as it arrived.
+                .multicast().stopOnException().shareUnitOfWork()
                     .to("direct:forward-accepted", "direct:send-receipt")
                 .end();
 
         from("direct:forward-accepted").routeId("forward-accepted")
+                .errorHandler(noErrorHandler())
                 .filter(simple("${body.toForward}"))
                     .setHeader(IntakeHeaders.MESSAGE_ID, simple("${body.messageId}"))
                     .setHeader(IntakeHeaders.HUB_REFERENCE, simple("${body.hubReference}"))
@@ -85,12 +87,14 @@ public class KommunIntakeRoutes extends RouteBuilder {
                 .end();
 
         from("direct:send-receipt").routeId("send-receipt")
+                .errorHandler(noErrorHandler())
                 .setHeader("JMSCorrelationID", simple("${body.correlationId}"))
                 .setHeader(IntakeHeaders.EVENT_TYPE, constant("RECEIPT"))
                 .setBody(method(IntakeMessages.class, "receiptJson"))
                 .to("direct:kommun-out");
 
         from("direct:kommun-out").routeId("kommun-out")
+                .errorHandler(noErrorHandler())
                 .removeHeaders("*", IntakeHeaders.KOMMUN_CODE, IntakeHeaders.EVENT_TYPE, "JMSCorrelationID",
                         IntakeHeaders.HUB_REFERENCE)
                 .toD("jms:queue:nav.kommun.${header." + IntakeHeaders.KOMMUN_CODE + "}.out?jmsMessageType=Text")
