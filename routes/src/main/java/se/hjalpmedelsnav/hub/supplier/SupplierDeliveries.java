@@ -107,7 +107,6 @@ public class SupplierDeliveries {
             @ExchangeProperty(MESSAGE_TYPE) MessageType type) throws JsonProcessingException {
         String reason = reason(message.getBody(String.class), status);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        tracking.updateStatus(hubReference, TrackingStatus.REJECTED_BY_SUPPLIER, now);
         log.info("{} rejected by the supplier with HTTP {}", hubReference, status);
         String eventType = StatusEvent.typeFor(type);
         message.setHeader(IntakeHeaders.KOMMUN_CODE, kommunCode);
@@ -118,6 +117,14 @@ public class SupplierDeliveries {
                 ? OrderStatusEvent.rejectedBySupplier(messageId, hubReference, reason, now)
                 : StatusEvent.rejectedBySupplier(eventType, messageId, hubReference, reason, now);
         return json.writeValueAsString(event);
+    }
+
+    /**
+     * Records the refusal, after its event was sent: had it been recorded first, a send that failed would
+     * have been retried against a message no longer waiting for the supplier, and the event never sent.
+     */
+    public void recordRejected(@ExchangeProperty(IntakeHeaders.HUB_REFERENCE) String hubReference) {
+        tracking.updateStatus(hubReference, TrackingStatus.REJECTED_BY_SUPPLIER, OffsetDateTime.now(clock));
     }
 
     public void unavailable(@Header("CamelHttpResponseCode") int status) {

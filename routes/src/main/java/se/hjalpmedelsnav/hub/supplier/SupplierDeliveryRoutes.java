@@ -60,6 +60,8 @@ public class SupplierDeliveryRoutes extends RouteBuilder {
                     .when(method(SupplierAnswer.class, "isRejected(${header.CamelHttpResponseCode})"))
                         .bean(SupplierDeliveries.class, "rejected")
                         .to("direct:kommun-out")
+                        // Only once the municipality's event is sent: a failed send is tried again in full.
+                        .bean(SupplierDeliveries.class, "recordRejected")
                     .otherwise()
                         .bean(SupplierDeliveries.class, "unavailable")
                 .end()

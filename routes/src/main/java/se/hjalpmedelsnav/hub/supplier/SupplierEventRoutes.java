@@ -6,6 +6,7 @@ import se.hjalpmedelsnav.hub.FailureReasons;
 import se.hjalpmedelsnav.hub.StageErrorHandling;
 import se.hjalpmedelsnav.hub.broker.Queues;
 import se.hjalpmedelsnav.hub.intake.IntakeHeaders;
+import se.hjalpmedelsnav.hub.intake.TransportMessageId;
 
 /** Supplier events, queued by the webhook, to the {@code .out} queue of the municipality whose order they concern. */
 @Component
@@ -27,6 +28,7 @@ public class SupplierEventRoutes extends RouteBuilder {
                 .end()
                 .setProperty(StageErrorHandling.DEAD_LETTER_QUEUE, constant(Queues.DLQ_SUPPLIER_EVENTS))
                 .setProperty("navStage", constant("supplier-events"))
+                .process(TransportMessageId::stamp)
                 .bean(SupplierEvents.class, "toKommunEvent").id("translate-event")
                 .filter(body().isNotNull())
                     .to("direct:kommun-out")

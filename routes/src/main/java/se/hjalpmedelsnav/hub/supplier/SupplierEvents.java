@@ -7,11 +7,15 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import se.hjalpmedelsnav.hub.admin.DeadLetters;
 import se.hjalpmedelsnav.hub.intake.IntakeHeaders;
+import se.hjalpmedelsnav.hub.intake.TransportMessageId;
 import se.hjalpmedelsnav.hub.tracking.TrackedMessage;
 import se.hjalpmedelsnav.hub.tracking.TrackingStatus;
 import se.hjalpmedelsnav.hub.tracking.TrackingStore;
@@ -74,14 +78,24 @@ public class SupplierEvents {
     /**
      * The municipality's status event for a supplier event, or null when the event was passed on
      * before (the supplier may deliver an event twice; the municipality hears it once).
+     *
+     * <p>The event is recorded before it is passed on, and the record commits at once; the broker's
+     * redelivery of the very message it was recorded from (the send failed, or the hub died before the
+     * commit) and a replay of a parked event (the admin API's replay counts itself on the message, the
+     * console's retry keeps the stage it was parked by) are passed on again: a parked event never reached
+     * the municipality, its send being the stage's last step.
      */
-    public String toKommunEvent(@Body String eventJson, Message message) throws JsonProcessingException {
+    public String toKommunEvent(@Body String eventJson, Message message,
+            @ExchangeProperty(TransportMessageId.BROKER_ID) String brokerMessageId,
+            @Header(IntakeHeaders.FAILED_STAGE) String parkedBy, @Header(DeadLetters.REPLAY_COUNT) Integer replays)
+            throws JsonProcessingException {
         SupplierEvent event = KommunMessageMappers.readTrusted(eventJson, SupplierEvent.class);
         TrackedMessage tracked = tracking.byHubReference(event.reference())
                 .orElseThrow(() -> new UnknownOrderException(event.reference()));
         OffsetDateTime now = OffsetDateTime.now(clock);
         String status = ((Enum<?>) event.status()).name();
-        if (!tracking.recordSupplierEventIfAbsent(event.eventId(), tracked.hubReference(), status, now)) {
+        if (!tracking.recordSupplierEventIfAbsent(event.eventId(), tracked.hubReference(), status, now, brokerMessageId)
+                && !passOnAgain(event.eventId(), brokerMessageId, parkedBy != null || replays != null)) {
             log.info("Supplier event {} for {} seen before; not passed on again", event.eventId(),
                     tracked.hubReference());
             return null;
@@ -111,6 +125,12 @@ public class SupplierEvents {
                 : StatusEvent.of(eventType, tracked.messageId(), tracked.hubReference(), status,
                         event.supplierReference(), event.deviceIds(), event.reason(), at);
         return json.writeValueAsString(kommunEvent);
+    }
+
+    private boolean passOnAgain(String eventId, String brokerMessageId, boolean replayed) {
+        boolean redelivered = brokerMessageId != null
+                && tracking.supplierEventTransportId(eventId).map(brokerMessageId::equals).orElse(false);
+        return redelivered || replayed;
     }
 
     /** An event for a message the hub never sent: parked for an operator, never dropped. */

@@ -106,13 +106,28 @@ public class TrackingStore {
     /** Records a supplier event; false when the same event id was passed on before. */
     public boolean recordSupplierEventIfAbsent(String eventId, String hubReference, String status,
             OffsetDateTime at) {
+        return recordSupplierEventIfAbsent(eventId, hubReference, status, at, null);
+    }
+
+    /**
+     * Records a supplier event with the broker's id of the message it came in; false when that event was
+     * recorded before (see {@link #supplierEventTransportId}).
+     */
+    public boolean recordSupplierEventIfAbsent(String eventId, String hubReference, String status,
+            OffsetDateTime at, String transportMessageId) {
         try {
-            jdbc.update("insert into supplier_event (event_id, hub_reference, status, received_at) values (?, ?, ?, ?)",
-                    eventId, hubReference, status, timestamp(at));
+            jdbc.update("insert into supplier_event (event_id, hub_reference, status, received_at, transport_message_id)"
+                    + " values (?, ?, ?, ?, ?)", eventId, hubReference, status, timestamp(at), transportMessageId);
             return true;
         } catch (DuplicateKeyException alreadySeen) {
             return false;
         }
+    }
+
+    /** The broker's id of the message a supplier event was first recorded from, if it was recorded with one. */
+    public Optional<String> supplierEventTransportId(String eventId) {
+        return jdbc.queryForList("select transport_message_id from supplier_event where event_id = ?", String.class,
+                eventId).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     private static Timestamp timestamp(OffsetDateTime at) {
