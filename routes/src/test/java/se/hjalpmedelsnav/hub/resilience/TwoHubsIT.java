@@ -19,7 +19,8 @@ import se.hjalpmedelsnav.hub.tracking.TestDatabases;
 
 /**
  * The production topology on one machine: the standalone Artemis broker (tools/broker/artemis-broker.sh
- * with docker/broker/broker.xml), one database, and two packaged hubs started at the same moment as
+ * with docker/broker/broker.xml, security on: the hubs log in as {@code hub}, every municipality as its own
+ * {@code kommun-<code>}, the queue counts are asked as {@code admin}), one database, and two packaged hubs started at the same moment as
  * competing consumers of every queue. The database is the PostgreSQL server of
  * {@code -Dnav.test.postgres.url} (as in CI), else an H2 server this test starts. Both hubs run their
  * Flyway migrations against it at once, both register the same intake and supplier routes, and the
@@ -47,7 +48,8 @@ class TwoHubsIT {
                         hubProperties(brokerPort, database));
                 JavaProcess hubB = Hubs.hub("hub B", data.resolve("b"), httpB, simulatorPort,
                         hubProperties(brokerPort, database));
-                County county = new County(brokerPort, ResilienceRun.BROKER_USER, ResilienceRun.BROKER_PASSWORD)) {
+                // Each municipality logs in as its own broker user (kommun-<code>); the broker's security is on.
+                County county = new County(brokerPort, null, null)) {
             CompletableFuture.allOf(
                     CompletableFuture.runAsync(() -> hubA.start(ResilienceRun.START_TIMEOUT)),
                     CompletableFuture.runAsync(() -> hubB.start(ResilienceRun.START_TIMEOUT))).join();
@@ -74,6 +76,8 @@ class TwoHubsIT {
         var properties = new LinkedHashMap<String, String>();
         properties.put("nav.broker.embedded", "false");
         properties.put("nav.broker.url", "tcp://127.0.0.1:" + brokerPort);
+        properties.put("nav.broker.user", StandaloneBroker.HUB_USER);
+        properties.put("nav.broker.password", StandaloneBroker.HUB_PASSWORD);
         properties.put("spring.datasource.url", database.url());
         properties.put("spring.datasource.username", database.user());
         properties.put("spring.datasource.password", database.password());
