@@ -5,17 +5,25 @@
 # all go through this script.
 #
 # usage:
-#   artemis-broker.sh create <instance-dir> [--role standalone|primary|backup] [--port 61616]
-#                    [--host 0.0.0.0] [--user U --password P] [--memory 512M]
+#   artemis-broker.sh create <instance-dir> --credentials-file F [--registry config/registry.yaml]
+#                    [--role standalone|primary|backup] [--port 61616] [--host 0.0.0.0] [--memory 512M]
+#                    [--hub-user hub] [--admin-user admin] [--allow-development-passwords]  (the last: tests only)
 #                    [--advertised-host H --peer-host H --peer-port P]   (primary and backup only)
 #   artemis-broker.sh start <instance-dir>   in the background; returns once the port takes connections
 #   artemis-broker.sh run <instance-dir>     in the foreground (containers)
 #   artemis-broker.sh stop <instance-dir>    SIGTERM, then waits for the broker to finish
 #
-# Without --user the broker lets clients connect without credentials (security-enabled is false in
-# docker/broker/*.xml until the broker security work lands). The cluster password of a primary/backup
-# pair comes from the environment variable NAV_BROKER_CLUSTER_PASSWORD when the broker starts.
-# Environment: ARTEMIS_HOME (the distribution), NAV_BROKER_CONFIG_DIR (default docker/broker).
+# Security is always on. create writes the broker's users and security settings from the registry with the
+# hub's own table (StandaloneBrokerSecurity in the hub's jar, the same rules as the embedded broker):
+# hub, admin and kommun-<code> for every municipality of the registry, passwords one-way hashed in
+# etc/artemis-users.properties. Passwords come from the credentials file (kommun-<code>=..., hub=...,
+# admin=...; ENC(...) values are taken as they are) and from NAV_BROKER_HUB_PASSWORD and
+# NAV_BROKER_ADMIN_PASSWORD, which win over the file; never from the repository or the command line.
+# A registry or password change: create the instance again (its data stays) and restart the broker.
+# It also copies the hub's AMQP guard (routes-<version>-broker-plugin.jar) into the instance's lib/.
+# The cluster password of a primary/backup pair comes from NAV_BROKER_CLUSTER_PASSWORD when the broker starts.
+# Environment: ARTEMIS_HOME (the distribution), NAV_BROKER_CONFIG_DIR (default docker/broker),
+# NAV_HUB_JAR and NAV_BROKER_PLUGIN_JAR (default the build's routes/target/routes-<version>[-broker-plugin].jar).
 set -euo pipefail
 
 PROJECT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -24,22 +32,26 @@ ARTEMIS_HOME="${ARTEMIS_HOME:-$PROJECT/routes/target/apache-artemis-$ARTEMIS_VER
 CONFIG_DIR="${NAV_BROKER_CONFIG_DIR:-$PROJECT/docker/broker}"
 
 die() { echo "artemis-broker.sh: $*" >&2; exit 1; }
-usage() { sed -n '6,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '7,14p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 [ $# -ge 2 ] || usage
 command="$1"; instance="$2"; shift 2
 
 create() {
-  local role=standalone port=61616 host=0.0.0.0 user="" password="" memory=512M
+  local role=standalone port=61616 host=0.0.0.0 memory=512M registry="$PROJECT/config/registry.yaml"
+  local credentials_file="" hub_user=hub admin_user=admin development=()
   local advertised="" peer="" peer_port=61616
   while [ $# -gt 0 ]; do
     case "$1" in
+      --allow-development-passwords) development=(--allow-development-passwords); shift; continue ;;
       --role) role="$2" ;;
       --port) port="$2" ;;
       --host) host="$2" ;;
-      --user) user="$2" ;;
-      --password) password="$2" ;;
       --memory) memory="$2" ;;
+      --registry) registry="$2" ;;
+      --credentials-file) credentials_file="$2" ;;
+      --hub-user) hub_user="$2" ;;
+      --admin-user) admin_user="$2" ;;
       --advertised-host) advertised="$2" ;;
       --peer-host) peer="$2" ;;
       --peer-port) peer_port="$2" ;;
@@ -48,6 +60,14 @@ create() {
     shift 2
   done
   [ -x "$ARTEMIS_HOME/bin/artemis" ] || die "no Artemis distribution at $ARTEMIS_HOME: run mvn -B -DskipTests package first"
+  [ -n "$credentials_file" ] || die "--credentials-file is required (the broker users' passwords)"
+  [ -r "$credentials_file" ] || die "cannot read the credentials file $credentials_file"
+  [ -r "$registry" ] || die "cannot read the registry $registry"
+  local hub_jar plugin_jar
+  hub_jar="${NAV_HUB_JAR:-$(build_jar '')}"
+  plugin_jar="${NAV_BROKER_PLUGIN_JAR:-$(build_jar -broker-plugin)}"
+  [ -r "$hub_jar" ] || die "no hub jar (NAV_HUB_JAR): run mvn -B -DskipTests package first"
+  [ -r "$plugin_jar" ] || die "no broker plugin jar (NAV_BROKER_PLUGIN_JAR): run mvn -B -DskipTests package first"
   local config
   case "$role" in
     standalone) config=broker.xml ;;
@@ -58,18 +78,24 @@ create() {
   esac
   case "$port" in 5672|1883|61613|5445) die "port $port belongs to another protocol or broker; choose another" ;; esac
 
-  local credentials=(--allow-anonymous --user admin --password "$(head -c 18 /dev/urandom | base64)")
-  if [ -n "$user" ]; then
-    credentials=(--require-login --user "$user" --password "$password")
-  fi
+  # The admin's password given here is thrown away: the users are written below from the credentials.
   "$ARTEMIS_HOME/bin/artemis" create "$instance" --silent --force --name hjalpmedelsnav --no-web \
     --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor --no-autocreate \
-    --java-memory "$memory" "${credentials[@]}" > /dev/null
+    --java-memory "$memory" --require-login --role admin --user "$admin_user" \
+    --password "$(head -c 18 /dev/urandom | base64)" > /dev/null
 
   # The distribution's profile starts the heap at 512M whatever --java-memory says; let a small broker be small.
   sed -i 's/-Xms[0-9]*[MmGg]/-Xms64M/' "$instance/etc/artemis.profile"
   cp "$CONFIG_DIR/$config" "$instance/etc/broker.xml"
   cp "$CONFIG_DIR/hub-addresses.xml" "$CONFIG_DIR/hub-address-settings.xml" "$instance/etc/"
+  "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx128m -cp "$hub_jar" \
+    -Dloader.main=se.hjalpmedelsnav.hub.broker.StandaloneBrokerSecurity \
+    org.springframework.boot.loader.launch.PropertiesLauncher \
+    --registry "$registry" --credentials-file "$credentials_file" --etc "$instance/etc" \
+    --hub-user "$hub_user" --admin-user "$admin_user" ${development[@]+"${development[@]}"} \
+    || die "could not write the broker's users and security settings"
+  mkdir -p "$instance/lib"
+  cp "$plugin_jar" "$instance/lib/hjalpmedelsnav-broker-plugin.jar"
   # The values broker.xml reads as ${nav.broker.*}; the cluster password is read from the environment
   # each time the broker starts, never written down here.
   {
@@ -81,7 +107,17 @@ create() {
       echo "JAVA_ARGS=\"\$JAVA_ARGS -Dnav.broker.cluster-password=\${NAV_BROKER_CLUSTER_PASSWORD:?set NAV_BROKER_CLUSTER_PASSWORD}\""
     fi
   } >> "$instance/etc/artemis.profile"
-  echo "broker instance $instance created ($role, CORE and AMQP on $host:$port)"
+  echo "broker instance $instance created ($role, CORE and AMQP on $host:$port, security on, AMQP guard in lib/)"
+}
+
+# The build's jar of the routes module: the hub ('') or the broker plugin (-broker-plugin).
+build_jar() {
+  local jar
+  for jar in "$PROJECT"/routes/target/routes-*"$1".jar; do
+    case "$jar" in *-broker-plugin.jar) [ "$1" = -broker-plugin ] || continue ;; esac
+    [ -f "$jar" ] && { echo "$jar"; return 0; }
+  done
+  return 0
 }
 
 port_of() {

@@ -4,7 +4,7 @@ import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.ActiveMQExceptionType;
 import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.core.server.ServerSession;
-import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin;
+import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerPlugin;
 import org.apache.activemq.artemis.core.transaction.Transaction;
 import org.apache.activemq.artemis.protocol.amqp.broker.AMQPMessage;
 import org.slf4j.Logger;
@@ -16,8 +16,12 @@ import org.slf4j.LoggerFactory;
  * string with a lone UTF-16 surrogate) can never be delivered to the hub, and every message behind it
  * on that municipality's queue would wait forever. Refused here, the sender's {@code send} fails at
  * once and the queue stays open. Large messages are streamed to disk and not checked here.
+ *
+ * <p>It implements the whole {@link ActiveMQServerPlugin} (every other callback is the interface's no-op)
+ * because a standalone broker's {@code <broker-plugins>} accepts only that type; the standalone broker loads
+ * it from {@code routes-<version>-broker-plugin.jar}, so it may use nothing but Artemis and SLF4J.
  */
-public class UnreadableAmqpMessageGuard implements ActiveMQServerMessagePlugin {
+public class UnreadableAmqpMessageGuard implements ActiveMQServerPlugin {
 
     private static final Logger log = LoggerFactory.getLogger(UnreadableAmqpMessageGuard.class);
 

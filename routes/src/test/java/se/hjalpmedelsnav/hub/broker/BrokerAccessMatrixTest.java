@@ -58,49 +58,14 @@ class BrokerAccessMatrixTest extends EmbeddedHubTest {
     private record Tally(int allowed, int refused, List<String> wrong) {
     }
 
-    private static final class Counter {
-        final String user;
-        int allowed;
-        int refused;
-        final List<String> wrong = new ArrayList<>();
-
-        Counter(String user) {
-            this.user = user;
-        }
-
-        void expectRefused(String what, String permission, Check check) {
-            try {
-                check.run();
-                wrong.add(user + " was ALLOWED to " + what);
-            } catch (JMSSecurityException | ActiveMQSecurityException e) {
-                if (e.getMessage() != null && e.getMessage().contains("permission='" + permission + "'")) {
-                    refused++;
-                } else {
-                    wrong.add(user + " refused " + what + " for another reason than " + permission + ": " + e.getMessage());
-                }
-            } catch (Exception e) {
-                wrong.add(user + " failed to " + what + " without a security error: " + e);
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface Check {
-        void run() throws Exception;
-    }
-
     @Test
     void everyMunicipalityMayOnlySendToItsOwnInAndConsumeItsOwnOut() throws Exception {
         List<String> codes = registry.current().municipalities().stream().map(Municipality::code).toList();
         assertThat(codes).as("all municipalities of the demo registry").hasSize(49);
 
-        // Qpid JMS warns about every refused link; the refusals are what this test wants.
-        var qpidLinks = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.apache.qpid.jms.provider.amqp.builders");
-        var qpidLevel = qpidLinks.getLevel();
-        qpidLinks.setLevel(ch.qos.logback.classic.Level.ERROR);
         List<Tally> tallies = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
+        try (AutoCloseable quiet = AccessCounter.quietRefusedLinkWarnings()) {
             List<Future<Tally>> futures = new ArrayList<>();
             for (String code : codes) {
                 futures.add(pool.submit(() -> probe(code, codes)));
@@ -110,7 +75,6 @@ class BrokerAccessMatrixTest extends EmbeddedHubTest {
             }
         } finally {
             pool.shutdownNow();
-            qpidLinks.setLevel(qpidLevel);
         }
 
         int allowed = tallies.stream().mapToInt(Tally::allowed).sum();
@@ -136,7 +100,7 @@ class BrokerAccessMatrixTest extends EmbeddedHubTest {
     private Tally probe(String code, List<String> codes) throws Exception {
         String user = HubTest.kommunUser(code);
         String password = HubTest.kommunPassword(code);
-        var counter = new Counter(user);
+        var counter = new AccessCounter(user);
         List<String> queues = new ArrayList<>();
         for (String other : codes) {
             queues.add(Queues.kommunIn(other));
@@ -193,28 +157,28 @@ class BrokerAccessMatrixTest extends EmbeddedHubTest {
                 counter.expectRefused("delete " + queue, "DELETE_DURABLE_QUEUE", () -> coreQueues.deleteQueue(queue));
             }
         }
-        return new Tally(counter.allowed, counter.refused, counter.wrong);
+        return new Tally(counter.allowed(), counter.refused(), counter.wrong());
     }
 
     /**
      * What the municipality may do, done for real: send on its own {@code .in} and get the hub's receipt
      * from its own {@code .out} (an unreadable body, answered MALFORMED under the sender's correlation id).
      */
-    private static void roundTrip(Counter counter, String protocol, Session session, String code) {
+    private static void roundTrip(AccessCounter counter, String protocol, Session session, String code) {
         String correlationId = "matrix-" + protocol + "-" + code + "-" + UUID.randomUUID();
         try (var receipts = session.createConsumer(session.createQueue(Queues.kommunOut(code)),
                 "JMSCorrelationID = '" + correlationId + "'")) {
-            counter.allowed++; // consuming the own .out
+            counter.countAllowed(); // consuming the own .out
             var probe = session.createTextMessage("not a message of the contract");
             probe.setJMSCorrelationID(correlationId);
             session.createProducer(session.createQueue(Queues.kommunIn(code))).send(probe);
-            counter.allowed++; // sending on the own .in
+            counter.countAllowed(); // sending on the own .in
             Message receipt = receipts.receive(60_000);
             if (receipt == null || !receipt.getBody(String.class).contains("MALFORMED")) {
-                counter.wrong.add(counter.user + " got no MALFORMED receipt over " + protocol + ": " + receipt);
+                counter.wrong("got no MALFORMED receipt over " + protocol + ": " + receipt);
             }
         } catch (JMSException e) {
-            counter.wrong.add(counter.user + " could not use its own queues over " + protocol + ": " + e);
+            counter.wrong("could not use its own queues over " + protocol + ": " + e);
         }
     }
 
@@ -254,7 +218,7 @@ class BrokerAccessMatrixTest extends EmbeddedHubTest {
         try (Connection hub = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + BROKER_PORT)
                 .createConnection("hub", "hub-dev")) {
             Session session = hub.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            var counter = new Counter("hub");
+            var counter = new AccessCounter("hub");
             counter.expectRefused("browse " + Queues.kommunIn("1480"), "BROWSE",
                     () -> session.createBrowser(session.createQueue(Queues.kommunIn("1480"))).getEnumeration()
                             .hasMoreElements());
@@ -264,8 +228,8 @@ class BrokerAccessMatrixTest extends EmbeddedHubTest {
                     () -> session.createConsumer(session.createQueue(Queues.kommunOut("1480"))).close());
             counter.expectRefused("delete " + Queues.ORDER_TO_SUPPLIER, "DELETE_DURABLE_QUEUE",
                     () -> ((ActiveMQSession) session).getCoreSession().deleteQueue(Queues.ORDER_TO_SUPPLIER));
-            assertThat(counter.wrong).isEmpty();
-            assertThat(counter.refused).isEqualTo(4);
+            assertThat(counter.wrong()).isEmpty();
+            assertThat(counter.refused()).isEqualTo(4);
         }
     }
 }
