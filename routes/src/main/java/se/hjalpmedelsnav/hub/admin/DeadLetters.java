@@ -52,7 +52,7 @@ public class DeadLetters {
     public static final String ORIGINAL_ADDRESS = "_AMQ_ORIG_ADDRESS";
     public static final String ORIGINAL_QUEUE = "_AMQ_ORIG_QUEUE";
     /** How often a message was replayed before. */
-    public static final String REPLAY_COUNT = "navReplayCount";
+    public static final String REPLAY_COUNT = IntakeHeaders.REPLAY_COUNT;
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
     private static final long RECEIVE_TIMEOUT_MS = 2_000;

@@ -57,7 +57,8 @@ public final class BrokerAccess {
         String kommun = kommunUser(kommunCode);
         var settings = new LinkedHashMap<String, Set<Role>>();
         settings.put(Queues.kommunIn(kommunCode),
-                Set.of(admin(), role(HUB_ROLE, Permission.CONSUME), role(kommun, Permission.SEND)));
+                // The hub sends there only to replay a parked intake message (admin API).
+                Set.of(admin(), role(HUB_ROLE, Permission.SEND, Permission.CONSUME), role(kommun, Permission.SEND)));
         settings.put(Queues.kommunOut(kommunCode),
                 Set.of(admin(), role(HUB_ROLE, Permission.SEND), role(kommun, Permission.CONSUME)));
         return settings;

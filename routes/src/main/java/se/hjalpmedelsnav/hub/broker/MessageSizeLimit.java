@@ -5,7 +5,7 @@ import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.ActiveMQExceptionType;
 import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.core.server.ServerSession;
-import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin;
+import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerPlugin;
 import org.apache.activemq.artemis.core.transaction.Transaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +16,11 @@ import org.slf4j.LoggerFactory;
  * {@code send} fails at once; nothing is stored. The hub's own answer to an oversized order is smaller
  * still ({@code nav.intake.max-bytes}: a REJECTED receipt), this is the backstop behind it.
  *
- * <p>In a standalone broker's {@code broker.xml}: {@code <broker-plugin class-name="…MessageSizeLimit">}
- * with {@code <property key="max-bytes" value="10485760"/>}.
+ * <p>In a standalone broker's {@code broker.xml} (docker/broker/): {@code <broker-plugin
+ * class-name="…MessageSizeLimit">} with {@code <property key="max-bytes" value="10485760"/>}, from the
+ * hub's broker-plugin jar; a standalone broker takes only the whole {@link ActiveMQServerPlugin} there.
  */
-public class MessageSizeLimit implements ActiveMQServerMessagePlugin {
+public class MessageSizeLimit implements ActiveMQServerPlugin {
 
     public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
 

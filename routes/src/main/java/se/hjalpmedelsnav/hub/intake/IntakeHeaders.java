@@ -15,6 +15,8 @@ public final class IntakeHeaders {
     /** On a dead-letter queue: why the stage gave up. Never personal data. */
     public static final String FAILURE_REASON = "navFailureReason";
     public static final String FAILED_STAGE = "navFailedStage";
+    /** On a message replayed from a dead-letter queue through the admin API: how many times it was. */
+    public static final String REPLAY_COUNT = "navReplayCount";
     /** Artemis duplicate detection: a resend with the same id is dropped by the broker. */
     public static final String BROKER_DUPLICATE_ID = "_AMQ_DUPL_ID";
 

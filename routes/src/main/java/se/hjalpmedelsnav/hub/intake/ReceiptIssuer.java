@@ -28,10 +28,12 @@ public class ReceiptIssuer {
     /**
      * The original receipt when this municipality sent this messageId before: flagged duplicate for a
      * resend, unflagged for the broker's redelivery of the very message it was recorded for (a hub that
-     * died between recording the receipt and the broker's commit never sent it).
+     * died between recording the receipt and the broker's commit never sent it), and unflagged for a
+     * message replayed from the intake's dead-letter queue ({@code replayed}): it was parked because its
+     * receipt could not be sent, or before it was.
      */
-    public Intake findOriginal(Intake intake, @ExchangeProperty(TransportMessageId.BROKER_ID) String brokerMessageId)
-            throws JsonProcessingException {
+    public Intake findOriginal(Intake intake, @ExchangeProperty(TransportMessageId.BROKER_ID) String brokerMessageId,
+            @ExchangeProperty(TransportMessageId.REPLAYED) Boolean replayed) throws JsonProcessingException {
         if (intake.messageId() == null) {
             return intake;
         }
@@ -41,8 +43,8 @@ public class ReceiptIssuer {
         }
         Receipt original = json.readValue(seen.get().receiptJson(), Receipt.class);
         boolean notYetWithTheSupplier = seen.get().status() == TrackingStatus.ACCEPTED;
-        boolean redelivered = brokerMessageId != null && tracking.transportMessageId(intake.queueKommunCode(),
-                intake.messageId()).map(brokerMessageId::equals).orElse(false);
+        boolean redelivered = Boolean.TRUE.equals(replayed) || brokerMessageId != null && tracking.transportMessageId(
+                intake.queueKommunCode(), intake.messageId()).map(brokerMessageId::equals).orElse(false);
         return redelivered ? intake.asRedeliveryOf(original, notYetWithTheSupplier)
                 : intake.asDuplicateOf(original, notYetWithTheSupplier);
     }

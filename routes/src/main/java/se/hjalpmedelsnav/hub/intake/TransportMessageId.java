@@ -17,13 +17,19 @@ public final class TransportMessageId {
     /** The id the sender knows its message by: the receipt's correlation when the body names no messageId. */
     public static final String SENDER_ID = "navSenderMessageId";
 
+    /**
+     * True for a message that came back from a dead-letter queue (the admin API's replay counts itself on
+     * it, the console's retry keeps the stage that parked it): what it was parked for never went out.
+     */
+    public static final String REPLAYED = "navReplayed";
+
     /** Artemis' property holding the message-id of a message that came in over AMQP. */
     private static final String AMQP_MESSAGE_ID = "NATIVE_MESSAGE_ID";
 
     private TransportMessageId() {
     }
 
-    /** Sets {@link #BROKER_ID} and {@link #SENDER_ID} from the JMS message being read. */
+    /** Sets {@link #BROKER_ID}, {@link #SENDER_ID} and {@link #REPLAYED} from the JMS message being read. */
     public static void stamp(Exchange exchange) throws JMSException {
         JmsMessage in = exchange.getIn(JmsMessage.class);
         if (in == null || in.getJmsMessage() == null) {
@@ -31,6 +37,8 @@ public final class TransportMessageId {
         }
         exchange.setProperty(BROKER_ID, of(in.getJmsMessage()));
         exchange.setProperty(SENDER_ID, senderId(in.getJmsMessage()));
+        exchange.setProperty(REPLAYED, in.getJmsMessage().propertyExists(IntakeHeaders.REPLAY_COUNT)
+                || in.getJmsMessage().propertyExists(IntakeHeaders.FAILED_STAGE));
     }
 
     /**

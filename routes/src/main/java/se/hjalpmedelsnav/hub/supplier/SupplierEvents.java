@@ -8,12 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
-import org.apache.camel.Header;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import se.hjalpmedelsnav.hub.admin.DeadLetters;
 import se.hjalpmedelsnav.hub.intake.IntakeHeaders;
 import se.hjalpmedelsnav.hub.intake.TransportMessageId;
 import se.hjalpmedelsnav.hub.tracking.TrackedMessage;
@@ -81,21 +79,19 @@ public class SupplierEvents {
      *
      * <p>The event is recorded before it is passed on, and the record commits at once; the broker's
      * redelivery of the very message it was recorded from (the send failed, or the hub died before the
-     * commit) and a replay of a parked event (the admin API's replay counts itself on the message, the
-     * console's retry keeps the stage it was parked by) are passed on again: a parked event never reached
-     * the municipality, its send being the stage's last step.
+     * commit) and a replay of a parked event ({@link TransportMessageId#REPLAYED}) are passed on again: a
+     * parked event never reached the municipality, its send being the stage's last step.
      */
     public String toKommunEvent(@Body String eventJson, Message message,
             @ExchangeProperty(TransportMessageId.BROKER_ID) String brokerMessageId,
-            @Header(IntakeHeaders.FAILED_STAGE) String parkedBy, @Header(DeadLetters.REPLAY_COUNT) Integer replays)
-            throws JsonProcessingException {
+            @ExchangeProperty(TransportMessageId.REPLAYED) Boolean replayed) throws JsonProcessingException {
         SupplierEvent event = KommunMessageMappers.readTrusted(eventJson, SupplierEvent.class);
         TrackedMessage tracked = tracking.byHubReference(event.reference())
                 .orElseThrow(() -> new UnknownOrderException(event.reference()));
         OffsetDateTime now = OffsetDateTime.now(clock);
         String status = ((Enum<?>) event.status()).name();
         if (!tracking.recordSupplierEventIfAbsent(event.eventId(), tracked.hubReference(), status, now, brokerMessageId)
-                && !passOnAgain(event.eventId(), brokerMessageId, parkedBy != null || replays != null)) {
+                && !passOnAgain(event.eventId(), brokerMessageId, Boolean.TRUE.equals(replayed))) {
             log.info("Supplier event {} for {} seen before; not passed on again", event.eventId(),
                     tracked.hubReference());
             return null;

@@ -45,18 +45,22 @@ class ReceiptIssuerTest {
         String messageId = TestOrders.newMessageId();
         String brokerId = "ID:" + UUID.randomUUID();
 
-        Intake first = issuer.issue(issuer.findOriginal(intake(messageId), brokerId), brokerId);
+        Intake first = issuer.issue(issuer.findOriginal(intake(messageId), brokerId, false), brokerId);
         assertThat(first.receipt().isAccepted()).isTrue();
         assertThat(first.duplicate()).isFalse();
         // The hub died before the broker committed: the broker hands the same message (same id) again.
-        Intake redelivered = issuer.findOriginal(intake(messageId), brokerId);
+        Intake redelivered = issuer.findOriginal(intake(messageId), brokerId, false);
         assertThat(redelivered.receipt()).isEqualTo(first.receipt());
         assertThat(redelivered.receipt().duplicate()).isFalse();
         assertThat(redelivered.toForward()).as("handed on again: its first hand-off died with the hub").isTrue();
         // The municipality sends it again itself: a new broker message.
-        Intake resent = issuer.findOriginal(intake(messageId), "ID:" + UUID.randomUUID());
+        Intake resent = issuer.findOriginal(intake(messageId), "ID:" + UUID.randomUUID(), false);
         assertThat(resent.receipt().duplicate()).isTrue();
         assertThat(resent.receipt().hubReference()).isEqualTo(first.receipt().hubReference());
+        // Parked because its receipt could not be sent, then replayed by an operator: a new broker message.
+        Intake replayed = issuer.findOriginal(intake(messageId), "ID:" + UUID.randomUUID(), true);
+        assertThat(replayed.receipt()).isEqualTo(first.receipt());
+        assertThat(replayed.receipt().duplicate()).isFalse();
     }
 
     private static Intake intake(String messageId) {

@@ -87,7 +87,7 @@ class StandaloneBrokerSecurityIT {
 
             assertThat(wrong).as(summary).isEmpty();
             assertThat(allowed).as(summary).isEqualTo(codes.size() * 4 + HUB_ALLOWED + ADMIN_ALLOWED + 1);
-            assertThat(refused).as(summary).isEqualTo(codes.size() * 9 + HUB_REFUSED + 1);
+            assertThat(refused).as(summary).isEqualTo(codes.size() * 9 + HUB_REFUSED + 2);
         }
     }
 
@@ -146,8 +146,8 @@ class StandaloneBrokerSecurityIT {
         return counter;
     }
 
-    private static final int HUB_ALLOWED = 3;
-    private static final int HUB_REFUSED = 5;
+    private static final int HUB_ALLOWED = 4;
+    private static final int HUB_REFUSED = 4;
 
     /** The hub: its internal queues and dead-letter browsing, nothing a municipality's or the admin's. */
     private static AccessCounter hub(int port) throws Exception {
@@ -169,8 +169,10 @@ class StandaloneBrokerSecurityIT {
             counter.expectRefused("browse " + Queues.kommunIn("1480"), "BROWSE",
                     () -> session.createBrowser(session.createQueue(Queues.kommunIn("1480"))).getEnumeration()
                             .hasMoreElements());
-            counter.expectRefused("send on " + Queues.kommunIn("1480"), "SEND",
-                    () -> send(session, Queues.kommunIn("1480"), "refused"));
+            counter.expectAllowed("replay onto " + Queues.kommunIn("1480"), () -> {
+                send(session, Queues.kommunIn("1480"), "replayed");
+                expectBody(session, Queues.kommunIn("1480"), "replayed");
+            });
             counter.expectRefused("read " + Queues.kommunOut("1480"), "CONSUME",
                     () -> session.createConsumer(session.createQueue(Queues.kommunOut("1480"))).close());
             counter.expectRefused("delete " + Queues.ORDER_TO_SUPPLIER, "DELETE_DURABLE_QUEUE",
@@ -214,9 +216,9 @@ class StandaloneBrokerSecurityIT {
     }
 
     /**
-     * The guard: an AMQP message with a lone UTF-16 surrogate is refused at send (Qpid JMS, proton-j, writes
-     * a frame the broker cannot read); the municipality's next message reaches the hub and nothing is left
-     * on its queue.
+     * The hub's broker plugins: an AMQP message with a lone UTF-16 surrogate is refused at send (Qpid JMS,
+     * proton-j, writes a frame the broker cannot read), so is one over the size limit (10 MiB); the
+     * municipality's next message reaches the hub and nothing is left on its queue.
      */
     private static String unreadableAmqpMessage(int port, String code, AccessCounter counter) throws Exception {
         String user = HubTest.kommunUser(code);
@@ -234,6 +236,16 @@ class StandaloneBrokerSecurityIT {
             } catch (JMSException refusedByTheGuard) {
                 counter.countRefused();
             }
+            try {
+                send(session, Queues.kommunIn(code), "x".repeat(11 << 20));
+                counter.wrong("could send a message of 11 MiB");
+            } catch (JMSException refused) {
+                if (String.valueOf(refused.getMessage()).contains("the broker takes at most 10485760 bytes")) {
+                    counter.countRefused();
+                } else {
+                    counter.wrong("an 11 MiB message was refused, but not by the size limit: " + refused.getMessage());
+                }
+            }
             String good = "good after unreadable " + UUID.randomUUID();
             Session hubSession = hub.createSession(false, Session.AUTO_ACKNOWLEDGE);
             counter.expectAllowed("send a good message after the unreadable one", () -> {
@@ -246,7 +258,7 @@ class StandaloneBrokerSecurityIT {
         if (left != 0) {
             counter.wrong("left " + left + " message(s) on " + Queues.kommunIn(code));
         }
-        return "unreadable AMQP message refused at send, the next one delivered, " + left + " left on "
+        return "unreadable AMQP message and an 11 MiB one refused at send, the next one delivered, " + left + " left on "
                 + Queues.kommunIn(code);
     }
 
