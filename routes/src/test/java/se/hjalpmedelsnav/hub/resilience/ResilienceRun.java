@@ -176,6 +176,7 @@ final class ResilienceRun {
             int sent) throws Exception {
         long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
         Map<String, Long> left = new TreeMap<>();
+        int emptyReads = 0;
         while (System.nanoTime() < deadline) {
             county.ensureConnected();
             left = BrokerQueues.leftOnHubQueues(BrokerQueues.messageCounts(brokerPort, ADMIN_USER, ADMIN_PASSWORD));
@@ -184,10 +185,15 @@ final class ResilienceRun {
                 return left; // parked or expired: nothing will take it from there
             }
             if (county.answered() >= sent && atSupplier >= sent && left.isEmpty()) {
-                JavaProcess.pause(2000); // anything still on its way shows up now, not after the test
-                return BrokerQueues.leftOnHubQueues(
-                        BrokerQueues.messageCounts(brokerPort, ADMIN_USER, ADMIN_PASSWORD));
+                // The supplier pushes each order's events a while after it took the order: the queues can be
+                // empty between two of them. Done when they are empty on two reads 5 s apart.
+                if (++emptyReads >= 2) {
+                    return left;
+                }
+                JavaProcess.pause(5000);
+                continue;
             }
+            emptyReads = 0;
             System.out.printf("[%s] settling: %d answered, %d at the supplier, left on queues %s%n", run,
                     county.answered(), atSupplier, left);
             JavaProcess.pause(3000);

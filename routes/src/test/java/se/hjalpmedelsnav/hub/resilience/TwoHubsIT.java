@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
@@ -15,7 +14,6 @@ import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import se.hjalpmedelsnav.hub.broker.Queues;
 import se.hjalpmedelsnav.hub.support.HubTest;
 import se.hjalpmedelsnav.hub.tracking.TestDatabases;
 
@@ -60,8 +58,7 @@ class TwoHubsIT {
             List<County.Order> orders = county.orders("two-hubs-" + UUID.randomUUID().toString().substring(0, 8),
                     orderCount);
             county.sendAll(orders, ResilienceRun.IN_FLIGHT);
-            Map<String, Long> left = untilSupplierEventsStop(brokerPort,
-                    ResilienceRun.settle("two-hubs", county, supplier, brokerPort, orders.size()));
+            Map<String, Long> left = ResilienceRun.settle("two-hubs", county, supplier, brokerPort, orders.size());
             var report = DeliveryReport.of("two-hubs on " + database.name(), orders, supplier.orders(), left, 0,
                     Duration.ofNanos(System.nanoTime() - started).toSeconds());
             long byA = HANDED_ON.matcher(hubA.logSince(0)).results().count();
@@ -73,25 +70,6 @@ class TwoHubsIT {
             assertThat(byB).as("orders hub B took in").isPositive();
             assertThat(byA + byB).as("orders taken in by the two hubs together").isEqualTo(orderCount);
         }
-    }
-
-    /**
-     * The supplier pushes each order's CONFIRMED and DELIVERED events a while after it took the order, so
-     * settling can meet the events queue empty between two of them and find the next one there 2 s later.
-     * While nothing but events is left, waits (at most 3 minutes) until the hub's queues are empty on two
-     * reads 5 s apart, and judges what is left then.
-     */
-    private static Map<String, Long> untilSupplierEventsStop(int brokerPort, Map<String, Long> left) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        int emptyReads = 0;
-        while (emptyReads < 2 && (left.isEmpty() || left.keySet().equals(Set.of(Queues.SUPPLIER_EVENTS)))
-                && System.nanoTime() < deadline) {
-            JavaProcess.pause(5000);
-            left = BrokerQueues.leftOnHubQueues(BrokerQueues.messageCounts(brokerPort, StandaloneBroker.ADMIN_USER,
-                    StandaloneBroker.ADMIN_PASSWORD));
-            emptyReads = left.isEmpty() ? emptyReads + 1 : 0;
-        }
-        return left;
     }
 
     private static Map<String, String> hubProperties(int brokerPort, Database database) {
