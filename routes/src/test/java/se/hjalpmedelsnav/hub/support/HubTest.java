@@ -32,11 +32,32 @@ public final class HubTest {
         return se.hjalpmedelsnav.hub.broker.BrokerCredentials.developmentPassword(kommunUser(kommunCode));
     }
 
+    /**
+     * A port nothing listens on, below Linux's ephemeral range (32768 and up): a port the kernel hands out
+     * for {@code bind(0)} is also where outgoing connections take their local ports, and a test that starts
+     * its servers a minute after choosing their ports found one taken by a client connection meanwhile.
+     * Never the same port twice in one JVM; other JVMs are told apart by chance and the bind check.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int port = FIRST_PORT + RANDOM.nextInt(PORTS);
+            if (CHOSEN.add(port) && bindable(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port between " + FIRST_PORT + " and " + (FIRST_PORT + PORTS));
+    }
+
+    private static final int FIRST_PORT = 20000;
+    private static final int PORTS = 12000;
+    private static final java.util.Random RANDOM = new java.security.SecureRandom();
+    private static final java.util.Set<Integer> CHOSEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return socket.getLocalPort() == port;
+        } catch (IOException taken) {
+            return false;
         }
     }
 
