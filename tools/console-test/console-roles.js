@@ -185,7 +185,7 @@ async function waitForState(page, row, wanted) {
 async function operate(page, row, button, operation) {
   const until = Date.now() + STEP;
   for (;;) {
-    const sent = page.waitForResponse(response => jolokiaRequests(response.request())
+    const sent = page.waitForRequest(request => jolokiaRequests(request)
       .some(r => r.type === 'exec' && r.operation === operation && (r.mbean || '').includes('"' + routeId + '"')),
     { timeout: 10_000 }).catch(() => null);
     try {
@@ -198,8 +198,12 @@ async function operate(page, row, button, operation) {
     } catch (missed) {
       // the table was re-rendered under the click; try again
     }
-    const response = await sent;
-    if (response) {
+    const request = await sent;
+    if (request) {
+      const response = await request.response();
+      if (!response) {
+        throw new Error('FAILED: ' + operation + ' was sent to Jolokia but got no answer: ' + (request.failure() || {}).errorText);
+      }
       return response;
     }
     if (Date.now() > until) {
