@@ -212,6 +212,25 @@ async function operate(page, row, button, operation) {
   }
 }
 
+/**
+ * The next load of Hawtio's JMX tree (a Jolokia list), to be asked for before the click that causes it: a stop or
+ * start (un)registers MBeans, Hawtio's tree watcher notices within its 5 s poll and reloads the whole tree, and
+ * until that answer is in and the tree rebuilt the Camel view is a spinner. Null when no reload came.
+ */
+function nextTreeLoad(page) {
+  return page.waitForRequest(request => jolokiaRequests(request).some(r => r.type === 'list' && !r.path),
+    { timeout: 2 * STEP }).then(request => request.response()).catch(() => null);
+}
+
+async function reloaded(role, load, after) {
+  const answer = await load;
+  if (answer) {
+    check(answer.status() === 200, role + ': Hawtio reloaded its JMX tree after ' + after + ' (HTTP ' + answer.status() + ')');
+  } else {
+    console.log('note: ' + role + ': Hawtio did not reload its JMX tree after ' + after + ' (' + seconds() + ')');
+  }
+}
+
 async function jolokiaStatus(response) {
   if (response.status() !== 200) {
     return response.status();
@@ -235,11 +254,15 @@ async function admin(browser) {
   check(await routeRow(page).count() > 0 && await page.locator('tr', { hasText: 'supplier-api-order-deliver' }).count() > 0,
     'admin: sees the Camel routes (' + routeId + ', supplier-api-order-deliver)');
   check(await state(row) === 'Started', 'admin: ' + routeId + ' is started');
+  const reloadAfterStop = nextTreeLoad(page);
   const stop = await operate(page, row, 'Stop', 'stop()');
   check(await jolokiaStatus(stop) === 200, 'admin: Jolokia ran stop() (HTTP ' + stop.status() + ')');
+  await reloaded('admin', reloadAfterStop, 'the stop');
   check(await waitForState(page, row, 'Stopped') === 'Stopped', 'admin: stops ' + routeId);
+  const reloadAfterStart = nextTreeLoad(page);
   const start = await operate(page, row, 'Start', 'start()');
   check(await jolokiaStatus(start) === 200, 'admin: Jolokia ran start() (HTTP ' + start.status() + ')');
+  await reloaded('admin', reloadAfterStart, 'the start');
   check(await waitForState(page, row, 'Started') === 'Started', 'admin: starts ' + routeId + ' again');
   await page.context().close();
 }
