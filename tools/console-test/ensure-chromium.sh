@@ -11,8 +11,10 @@ if [ "$(id -u)" != "0" ] || ! command -v apt-get >/dev/null 2>&1; then
   exit 1
 fi
 echo "Installing Chromium for the console test (apt-get install -y chromium)"
-if ! DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; then
-  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
+# Other builds on the machine may be installing it at the same moment: wait for dpkg's lock, do not fail on it.
+LOCK_WAIT="-o DPkg::Lock::Timeout=600"
+if ! DEBIAN_FRONTEND=noninteractive apt-get $LOCK_WAIT install -y --no-install-recommends chromium; then
+  apt-get $LOCK_WAIT update && DEBIAN_FRONTEND=noninteractive apt-get $LOCK_WAIT install -y --no-install-recommends chromium
 fi
 if [ ! -x "$CHROMIUM" ]; then
   echo "ERROR: apt-get ran but $CHROMIUM is still missing" >&2
