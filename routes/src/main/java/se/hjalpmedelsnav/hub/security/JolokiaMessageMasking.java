@@ -43,6 +43,8 @@ class JolokiaMessageMasking extends OncePerRequestFilter {
 
     private static final List<String> BODY_FIELDS = List.of("text", "BodyPreview", "body");
     private static final Pattern PROTECTION = Pattern.compile("SEKRETESSMARKERING|SKYDDAD_FOLKBOKFORING");
+    /** The key every message object has ({@link #isMessage}); as an operation's argument name it is a value. */
+    private static final Pattern MESSAGE_KEY = Pattern.compile("\"messageID\"\\s*:");
     private static final Pattern ORIGINALS = Pattern.compile("nav\\.kommun\\.[^.]+\\.in|nav\\.dlq\\.kommun\\.intake");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -91,7 +93,7 @@ class JolokiaMessageMasking extends OncePerRequestFilter {
      */
     private static boolean mayHoldBodies(byte[] body) {
         String text = new String(body, StandardCharsets.ISO_8859_1);
-        return text.contains("\"messageID\":") || PROTECTION.matcher(text).find();
+        return MESSAGE_KEY.matcher(text).find() || PROTECTION.matcher(text).find();
     }
 
     private byte[] write(JsonNode tree) {
