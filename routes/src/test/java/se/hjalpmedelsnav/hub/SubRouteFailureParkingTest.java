@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -116,6 +117,35 @@ class SubRouteFailureParkingTest {
         assertThat(goteborg.receivedFor(messageId))
                 .filteredOn(m -> "BACKORDERED".equals(m.path("status").asText())).hasSize(1);
         assertThat(parkedOn(Queues.DLQ_SUPPLIER_EVENTS)).isEmpty();
+    }
+
+    @Test
+    void aSupplierRefusalWhoseEventCannotBeSentIsParkedByTheDeliveryStageAndReplayedOnce() throws Exception {
+        String messageId = TestOrders.newMessageId();
+        ObjectNode order = TestOrders.validOrder(messageId);
+        // The demo simulator no longer carries this article, while the hub's assortment still lists it: HTTP 4xx.
+        ((ObjectNode) order.path("lines").get(0)).put("articleNumber", "HMN-50002");
+        outQueueFault.refuse("ORDER_STATUS");
+        goteborg.send(order);
+        assertThat(goteborg.receipt(messageId).path("status").asText()).isEqualTo("ACCEPTED");
+
+        JsonNode parked = awaitParked(Queues.DLQ_ORDER_TO_SUPPLIER);
+        assertThat(parked.path("failureReason").asText()).contains("nav.kommun." + KOMMUN + ".out refused the send");
+        assertThat(outQueueFault.refusedSends(messageId)).as("attempts of the stage").isEqualTo(MAX_ATTEMPTS);
+        assertThat(goteborg.receivedFor(messageId))
+                .noneMatch(m -> "REJECTED_BY_SUPPLIER".equals(m.path("status").asText()));
+
+        outQueueFault.off();
+        replay(Queues.DLQ_ORDER_TO_SUPPLIER, parked);
+        JsonNode rejected = goteborg.orderStatus(messageId, "REJECTED_BY_SUPPLIER");
+        assertThat(rejected.path("errors").get(0).path("message").asText()).contains("HMN-50002");
+        // A later order's event is through the same .out queue: nothing more about the refused one is coming.
+        String later = TestOrders.newMessageId();
+        goteborg.send(TestOrders.validOrder(later));
+        goteborg.orderStatus(later, "DELIVERED");
+        assertThat(goteborg.receivedFor(messageId))
+                .filteredOn(m -> "REJECTED_BY_SUPPLIER".equals(m.path("status").asText())).hasSize(1);
+        assertThat(parkedOn(Queues.DLQ_ORDER_TO_SUPPLIER)).isEmpty();
     }
 
     @Test
