@@ -16,8 +16,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -51,8 +49,7 @@ class JolokiaMessageMasking extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.startsWith("/actuator/hawtio/jolokia") || path.startsWith("/actuator/jolokia"));
+        return !JolokiaRequests.isJolokia(request);
     }
 
     @Override
@@ -61,7 +58,7 @@ class JolokiaMessageMasking extends OncePerRequestFilter {
         var cached = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, cached);
         byte[] body = cached.getContentAsByteArray();
-        byte[] masked = mask(body, isAdmin());
+        byte[] masked = mask(body, JolokiaRequests.callerIsAdmin());
         // Headers and status went to the real response already; only the length follows the new body.
         response.setContentLength(masked.length);
         response.getOutputStream().write(masked);
@@ -182,11 +179,5 @@ class JolokiaMessageMasking extends OncePerRequestFilter {
             return PROTECTION.matcher(new String(bytes, StandardCharsets.UTF_8)).find();
         }
         return false;
-    }
-
-    private static boolean isAdmin() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
     }
 }

@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -46,14 +44,13 @@ class JolokiaReadOnlyForViewers extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.startsWith("/actuator/hawtio/jolokia") || path.startsWith("/actuator/jolokia"));
+        return !JolokiaRequests.isJolokia(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (isAdmin()) {
+        if (JolokiaRequests.callerIsAdmin()) {
             chain.doFilter(request, response);
             return;
         }
@@ -71,12 +68,6 @@ class JolokiaReadOnlyForViewers extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new CachedBody(request, body), response);
-    }
-
-    private static boolean isAdmin() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
     }
 
     private boolean readOnlyRequests(byte[] body) {
