@@ -174,18 +174,7 @@ abstract class FileDropFlowContract {
     }
 
     private static ObjectNode base(String type, String messageId) {
-        ObjectNode message = JSON.createObjectNode();
-        message.put("type", type);
-        message.put("messageId", messageId);
-        message.put("kommunCode", "1489");
-        message.put("sentAt", "2026-11-23T10:15:00+01:00");
-        ObjectNode orderer = message.putObject("orderer");
-        orderer.put("id", "at-17");
-        orderer.put("name", "Anna Arbetsterapeut");
-        orderer.put("role", "ARBETSTERAPEUT");
-        message.put("customerNumber", "KN-1489-001");
-        message.put("payerNumber", "BN-1489-01");
-        return message;
+        return TestOrders.alingsasMessage(type, messageId);
     }
 
     /** The file as the simulated supplier picked it up from the outbox. */

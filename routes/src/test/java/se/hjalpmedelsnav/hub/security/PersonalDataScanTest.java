@@ -260,15 +260,10 @@ class PersonalDataScanTest {
         return order;
     }
 
+    /** Alingsås' message head, with one of the test's names as the orderer (the scan looks for it). */
     private static ObjectNode base(String type, String messageId) {
-        ObjectNode message = JSON.createObjectNode();
-        message.put("type", type);
-        message.put("messageId", messageId);
-        message.put("kommunCode", "1489");
-        message.put("sentAt", "2026-11-23T10:15:00+01:00");
-        message.putObject("orderer").put("id", "at-17").put("name", NAMES.get(2)).put("role", "ARBETSTERAPEUT");
-        message.put("customerNumber", "KN-1489-001");
-        message.put("payerNumber", "BN-1489-01");
+        ObjectNode message = TestOrders.alingsasMessage(type, messageId);
+        ((ObjectNode) message.path("orderer")).put("name", NAMES.get(2));
         return message;
     }
 

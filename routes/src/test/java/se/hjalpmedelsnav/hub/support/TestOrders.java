@@ -20,6 +20,25 @@ public final class TestOrders {
         return "test-" + UUID.randomUUID();
     }
 
+    /**
+     * The head every message from Alingsås (1489) starts with: its type and messageId, the occupational
+     * therapist who sends it, the municipality's customer and payer numbers. The caller adds the rest.
+     */
+    public static ObjectNode alingsasMessage(String type, String messageId) {
+        ObjectNode message = JSON.createObjectNode();
+        message.put("type", type);
+        message.put("messageId", messageId);
+        message.put("kommunCode", "1489");
+        message.put("sentAt", "2026-11-23T10:15:00+01:00");
+        ObjectNode orderer = message.putObject("orderer");
+        orderer.put("id", "at-17");
+        orderer.put("name", "Anna Arbetsterapeut");
+        orderer.put("role", "ARBETSTERAPEUT");
+        message.put("customerNumber", "KN-1489-001");
+        message.put("payerNumber", "BN-1489-01");
+        return message;
+    }
+
     /** A valid order from Göteborg (1480): two digital day planners to the home care unit. */
     public static ObjectNode validOrder(String messageId) {
         ObjectNode order = JSON.createObjectNode();
