@@ -24,6 +24,8 @@ import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager
 import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.hjalpmedelsnav.broker.plugins.MessageSizeLimit;
+import se.hjalpmedelsnav.broker.plugins.UnreadableAmqpMessageGuard;
 
 /**
  * The in-process Artemis broker of the embedded default: persistent journal, an acceptor for CORE

@@ -80,6 +80,10 @@ final class StandaloneBroker implements AutoCloseable {
         if (hubJar != null) {
             builder.environment().put("NAV_HUB_JAR", hubJar);
         }
+        String pluginsJar = System.getProperty("nav.test.broker-plugins-jar");
+        if (pluginsJar != null) {
+            builder.environment().put("NAV_BROKER_PLUGIN_JAR", pluginsJar);
+        }
         // The credentials file, not whatever the machine's environment holds, names the hub's and admin's passwords.
         builder.environment().remove("NAV_BROKER_HUB_PASSWORD");
         builder.environment().remove("NAV_BROKER_ADMIN_PASSWORD");
