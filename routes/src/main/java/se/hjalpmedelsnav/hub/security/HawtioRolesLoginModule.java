@@ -1,4 +1,4 @@
-package io.hawt.springboot.security;
+package se.hjalpmedelsnav.hub.security;
 
 import io.hawt.web.auth.AuthenticationConfiguration;
 import io.hawt.web.auth.RolePrincipal;
@@ -14,13 +14,13 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Hawtio's Spring Boot support configures JAAS with Spring Security's SecurityContextLoginModule
- * followed by a login module of this exact name, which ships in {@code hawtio-springboot-security},
- * an artifact not available on this project's Maven mirror (STACK.md). This is the hub's own
- * version: it turns the logged-in user's Spring roles ({@code ROLE_ADMIN}) into the role principals
- * Hawtio checks ({@code admin}), so Hawtio authentication stays on and follows Spring Security.
+ * The second of the two JAAS login modules {@link HawtioSpringSecurity} gives Hawtio, after Spring
+ * Security's {@code SecurityContextLoginModule}: it turns the logged-in user's Spring roles
+ * ({@code ROLE_ADMIN}) into the role principals Hawtio checks ({@code admin}), so Hawtio authentication
+ * stays on and follows Spring Security. (Hawtio's own module of this kind ships in
+ * {@code hawtio-springboot-security}, an artifact not on this project's Maven mirror: STACK.md.)
  */
-public class HawtioSpringSecurityLoginModule implements LoginModule {
+public class HawtioRolesLoginModule implements LoginModule {
 
     private Subject subject;
     private Class<? extends Principal> roleClass = RolePrincipal.class;
