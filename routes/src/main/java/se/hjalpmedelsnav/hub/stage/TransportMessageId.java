@@ -1,13 +1,14 @@
-package se.hjalpmedelsnav.hub.intake;
+package se.hjalpmedelsnav.hub.stage;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import org.apache.activemq.artemis.jms.client.ActiveMQMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.jms.JmsMessage;
+import se.hjalpmedelsnav.broker.MessageProperties;
 
 /**
- * The ids of the broker message the intake is reading. Kept as exchange properties, so nothing of the
+ * The ids of the broker message a stage is reading. Kept as exchange properties, so nothing of the
  * sender's transport travels on.
  */
 public final class TransportMessageId {
@@ -37,8 +38,8 @@ public final class TransportMessageId {
         }
         exchange.setProperty(BROKER_ID, of(in.getJmsMessage()));
         exchange.setProperty(SENDER_ID, senderId(in.getJmsMessage()));
-        exchange.setProperty(REPLAYED, in.getJmsMessage().propertyExists(IntakeHeaders.REPLAY_COUNT)
-                || in.getJmsMessage().propertyExists(IntakeHeaders.FAILED_STAGE));
+        exchange.setProperty(REPLAYED, in.getJmsMessage().propertyExists(MessageProperties.REPLAY_COUNT)
+                || in.getJmsMessage().propertyExists(MessageProperties.FAILED_STAGE));
     }
 
     /**

@@ -1,4 +1,4 @@
-package se.hjalpmedelsnav.hub;
+package se.hjalpmedelsnav.hub.stage;
 
 import org.apache.camel.ExchangeException;
 

@@ -1,14 +1,17 @@
-package se.hjalpmedelsnav.hub.broker;
+package se.hjalpmedelsnav.hub.intake;
 
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import se.hjalpmedelsnav.hub.intake.KommunIntakeRoutes;
 import se.hjalpmedelsnav.mappings.registry.Municipality;
 import se.hjalpmedelsnav.mappings.registry.Registry;
 import se.hjalpmedelsnav.mappings.registry.RegistrySource;
+import se.hjalpmedelsnav.broker.Queues;
+import se.hjalpmedelsnav.broker.BrokerCredentials;
+import se.hjalpmedelsnav.hub.broker.EmbeddedBroker;
+import se.hjalpmedelsnav.hub.broker.BrokerProperties;
 
 /**
  * Every municipality of the registry has its {@code .in} and {@code .out} queue, its broker user
@@ -38,7 +41,8 @@ public class KommunQueues {
         if (embedded == null) {
             return; // a standalone broker declares its queues and users in its own configuration
         }
-        BrokerCredentials credentials = BrokerCredentials.read(properties.security());
+        BrokerCredentials credentials = BrokerCredentials.read(properties.security().credentialsFile(),
+                properties.security().developmentPasswords());
         for (Municipality municipality : registry.municipalities()) {
             embedded.ensureQueue(Queues.kommunIn(municipality.code()));
             embedded.ensureQueue(Queues.kommunOut(municipality.code()));

@@ -1,4 +1,4 @@
-package se.hjalpmedelsnav.hub.broker;
+package se.hjalpmedelsnav.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,22 +13,27 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.NodeList;
 import se.hjalpmedelsnav.mappings.registry.Municipality;
 import se.hjalpmedelsnav.mappings.registry.RegistryLoader;
+import se.hjalpmedelsnav.broker.Queues;
 
 /**
- * The standalone broker's configuration (docker/broker/) declares what the embedded broker creates by
- * itself: every queue of the hub and of every municipality in the registry, and opens no port but the
- * hub's one acceptor.
+ * The standalone broker's configuration (docker/broker/ and what {@link StandaloneBrokerConfig} writes)
+ * declares what the embedded broker creates by itself: every queue of the hub and of every municipality in
+ * the registry, and opens no port but the hub's one acceptor.
  */
-class StandaloneBrokerConfigurationTest {
+class StandaloneBrokerConfigTest {
 
     private static final Path BROKER = Path.of("../docker/broker");
 
     @Test
-    void declaresEveryQueueOfTheHubAndOfEveryMunicipalityInTheRegistry() throws Exception {
-        List<String> declared = declaredQueues();
+    void declaresEveryQueueOfTheHubAndOfEveryMunicipalityInTheRegistry(@TempDir Path etc) throws Exception {
+        List<Municipality> municipalities = new RegistryLoader().load(Path.of("../config/registry.yaml")).municipalities();
+        Files.writeString(etc.resolve(StandaloneBrokerConfig.ADDRESSES_FILE),
+                StandaloneBrokerConfig.addressesXml(municipalities.stream().map(Municipality::code).toList()));
+        List<String> declared = declaredQueues(etc.resolve(StandaloneBrokerConfig.ADDRESSES_FILE));
 
         var expected = new ArrayList<String>();
         for (Field field : Queues.class.getFields()) {
@@ -36,11 +41,12 @@ class StandaloneBrokerConfigurationTest {
                 expected.add((String) field.get(null));
             }
         }
-        for (Municipality municipality : new RegistryLoader().load(Path.of("../config/registry.yaml")).municipalities()) {
+        for (Municipality municipality : municipalities) {
             expected.add(Queues.kommunIn(municipality.code()));
             expected.add(Queues.kommunOut(municipality.code()));
         }
-        assertThat(declared).containsAll(expected);
+        assertThat(declared).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(declared).containsAll(Queues.deadLetterQueues());
     }
 
     @ParameterizedTest
@@ -56,10 +62,22 @@ class StandaloneBrokerConfigurationTest {
                 .contains("hub-address-settings.xml").contains("hub-addresses.xml");
     }
 
-    private static List<String> declaredQueues() throws Exception {
+    @Test
+    void everyStageQueueParksOnADeadLetterQueueTheBrokerDeclares() {
+        for (String queue : Queues.hubQueues()) {
+            if (queue.startsWith("nav.internal.")) {
+                assertThat(Queues.hubQueues()).contains(Queues.deadLetterQueueOf(queue));
+            }
+        }
+        assertThat(Queues.deadLetterQueueOf(Queues.kommunIn("1480"))).isEqualTo(Queues.DLQ_KOMMUN_INTAKE);
+        assertThat(Queues.onlyOriginOf(Queues.DLQ_SUPPLIER_EVENTS)).contains(Queues.SUPPLIER_EVENTS);
+        assertThat(Queues.onlyOriginOf(Queues.DLQ_KOMMUN_INTAKE)).isEmpty();
+    }
+
+    private static List<String> declaredQueues(Path addresses) throws Exception {
         var factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        NodeList queues = factory.newDocumentBuilder().parse(BROKER.resolve("hub-addresses.xml").toFile())
+        NodeList queues = factory.newDocumentBuilder().parse(addresses.toFile())
                 .getElementsByTagName("queue");
         var names = new ArrayList<String>();
         for (int i = 0; i < queues.getLength(); i++) {

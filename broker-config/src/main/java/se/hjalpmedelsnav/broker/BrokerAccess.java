@@ -1,4 +1,4 @@
-package se.hjalpmedelsnav.hub.broker;
+package se.hjalpmedelsnav.broker;
 
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

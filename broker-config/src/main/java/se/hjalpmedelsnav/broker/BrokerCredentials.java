@@ -1,4 +1,4 @@
-package se.hjalpmedelsnav.hub.broker;
+package se.hjalpmedelsnav.broker;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -26,8 +26,8 @@ public final class BrokerCredentials {
     }
 
     /** Reads the credentials file now (it is read again on every registry reload, so a new line needs no restart). */
-    public static BrokerCredentials read(BrokerProperties.Security security) {
-        return new BrokerCredentials(readFile(security.credentialsFile()), security.developmentPasswords());
+    public static BrokerCredentials read(String credentialsFile, boolean developmentPasswords) {
+        return new BrokerCredentials(readFile(credentialsFile), developmentPasswords);
     }
 
     /** The development password of a broker user of the embedded default. Never valid in production. */

@@ -1,20 +1,17 @@
-package se.hjalpmedelsnav.hub.security;
+package se.hjalpmedelsnav.hub.intake;
 
 import org.springframework.stereotype.Component;
-import se.hjalpmedelsnav.hub.intake.Intake;
+import se.hjalpmedelsnav.broker.MessageProperties;
 import se.hjalpmedelsnav.mappings.order.OrderMessage;
 
 /**
- * Marks every message the intake hands on with {@value #PROPERTY} {@code true} or {@code false}: whether it
+ * Marks every message the intake hands on with {@link MessageProperties#PROTECTED} {@code true} or {@code false}: whether it
  * concerns a user with protected identity (SEKRETESSMARKERING or SKYDDAD_FOLKBOKFORING). The mark travels
- * with the message to its dead-letter queue, where the console ({@link JolokiaMessageMasking}) reads it to
+ * with the message to its dead-letter queue, where the console (the security package's Jolokia masking) reads it to
  * hide the body.
  */
 @Component
 public class ProtectedIdentityMarker {
-
-    /** The JMS property the intake sets on what it hands on. */
-    public static final String PROPERTY = "navProtected";
 
     public boolean isProtected(Intake intake) {
         return intake.message() instanceof OrderMessage order && order.recipient() != null
