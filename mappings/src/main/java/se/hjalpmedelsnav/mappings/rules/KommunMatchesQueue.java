@@ -1,26 +1,16 @@
-package se.hjalpmedelsnav.mappings.order.rules;
+package se.hjalpmedelsnav.mappings.rules;
 
 import java.util.List;
 import java.util.Objects;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.ErrorCode;
 import se.hjalpmedelsnav.mappings.message.KommunMessage;
-import se.hjalpmedelsnav.mappings.message.MessageRule;
-import se.hjalpmedelsnav.mappings.message.RuleContext;
-import se.hjalpmedelsnav.mappings.order.OrderContext;
-import se.hjalpmedelsnav.mappings.order.OrderMessage;
-import se.hjalpmedelsnav.mappings.order.OrderRule;
 
 /**
  * The body's kommunCode must be that of the queue the message came on: the queue is the authenticated
  * sender, the body only a claim. Holds for every message type.
  */
-public final class KommunMatchesQueue implements OrderRule, MessageRule<KommunMessage> {
-
-    @Override
-    public List<ContractError> check(OrderMessage order, OrderContext context) {
-        return check((KommunMessage) order, context);
-    }
+public final class KommunMatchesQueue implements MessageRule<KommunMessage> {
 
     @Override
     public List<ContractError> check(KommunMessage message, RuleContext context) {

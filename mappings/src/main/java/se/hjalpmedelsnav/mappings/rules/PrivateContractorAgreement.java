@@ -1,4 +1,4 @@
-package se.hjalpmedelsnav.mappings.order.rules;
+package se.hjalpmedelsnav.mappings.rules;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -8,12 +8,7 @@ import se.hjalpmedelsnav.mappings.identifier.OrganisationNumber;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.CustomerAccountMessage;
 import se.hjalpmedelsnav.mappings.message.ErrorCode;
-import se.hjalpmedelsnav.mappings.message.MessageRule;
 import se.hjalpmedelsnav.mappings.message.MessageType;
-import se.hjalpmedelsnav.mappings.message.RuleContext;
-import se.hjalpmedelsnav.mappings.order.OrderContext;
-import se.hjalpmedelsnav.mappings.order.OrderMessage;
-import se.hjalpmedelsnav.mappings.order.OrderRule;
 import se.hjalpmedelsnav.mappings.registry.PrivateContractor;
 import se.hjalpmedelsnav.mappings.registry.Registry;
 
@@ -23,14 +18,9 @@ import se.hjalpmedelsnav.mappings.registry.Registry;
  *
  * <p>The messages never quote the organisationsnummer: a sole trader's is their personnummer.
  */
-public final class PrivateContractorAgreement implements OrderRule, MessageRule<CustomerAccountMessage> {
+public final class PrivateContractorAgreement implements MessageRule<CustomerAccountMessage> {
 
     private static final String FIELD = "orderer.privateContractorOrgNumber";
-
-    @Override
-    public List<ContractError> check(OrderMessage order, OrderContext context) {
-        return check((CustomerAccountMessage) order, context);
-    }
 
     @Override
     public List<ContractError> check(CustomerAccountMessage message, RuleContext context) {

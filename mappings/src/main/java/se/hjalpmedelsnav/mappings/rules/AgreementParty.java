@@ -1,23 +1,13 @@
-package se.hjalpmedelsnav.mappings.order.rules;
+package se.hjalpmedelsnav.mappings.rules;
 
 import java.util.List;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.ErrorCode;
 import se.hjalpmedelsnav.mappings.message.KommunMessage;
-import se.hjalpmedelsnav.mappings.message.MessageRule;
-import se.hjalpmedelsnav.mappings.message.RuleContext;
-import se.hjalpmedelsnav.mappings.order.OrderContext;
-import se.hjalpmedelsnav.mappings.order.OrderMessage;
-import se.hjalpmedelsnav.mappings.order.OrderRule;
 import se.hjalpmedelsnav.mappings.registry.Municipality;
 
 /** Only a municipality that signed the supply agreement may order, return, or report through the hub. */
-public final class AgreementParty implements OrderRule, MessageRule<KommunMessage> {
-
-    @Override
-    public List<ContractError> check(OrderMessage order, OrderContext context) {
-        return check((KommunMessage) order, context);
-    }
+public final class AgreementParty implements MessageRule<KommunMessage> {
 
     @Override
     public List<ContractError> check(KommunMessage message, RuleContext context) {

@@ -1,25 +1,15 @@
-package se.hjalpmedelsnav.mappings.order.rules;
+package se.hjalpmedelsnav.mappings.rules;
 
 import java.util.List;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.CustomerAccountMessage;
 import se.hjalpmedelsnav.mappings.message.ErrorCode;
-import se.hjalpmedelsnav.mappings.message.MessageRule;
-import se.hjalpmedelsnav.mappings.message.RuleContext;
-import se.hjalpmedelsnav.mappings.order.OrderContext;
-import se.hjalpmedelsnav.mappings.order.OrderMessage;
-import se.hjalpmedelsnav.mappings.order.OrderRule;
 
 /**
  * The message must be placed on a customer number of the sending municipality; one registered for
  * another municipality counts as unknown.
  */
-public final class CustomerNumberOfKommun implements OrderRule, MessageRule<CustomerAccountMessage> {
-
-    @Override
-    public List<ContractError> check(OrderMessage order, OrderContext context) {
-        return check((CustomerAccountMessage) order, context);
-    }
+public final class CustomerNumberOfKommun implements MessageRule<CustomerAccountMessage> {
 
     @Override
     public List<ContractError> check(CustomerAccountMessage message, RuleContext context) {

@@ -1,4 +1,4 @@
-package se.hjalpmedelsnav.mappings.order.rules;
+package se.hjalpmedelsnav.mappings.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.hjalpmedelsnav.mappings.order.TestRegistry.CONTRACTOR_WITH_CURRENT_AGREEMENT;
@@ -26,7 +26,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.ErrorCode;
 import se.hjalpmedelsnav.mappings.order.OrderBuilder;
-import se.hjalpmedelsnav.mappings.order.OrderContext;
 import se.hjalpmedelsnav.mappings.order.TestRegistry;
 
 class PrivateContractorAgreementTest {
@@ -68,7 +67,7 @@ class PrivateContractorAgreementTest {
                 .build();
         var order = OrderBuilder.valid().withPrivateContractor("556677-8899").build();
 
-        assertThat(rule.check(order, new OrderContext(PARTY_KOMMUN, registry, ORDER_DATE))).isEmpty();
+        assertThat(rule.check(order, new RuleContext(PARTY_KOMMUN, registry, ORDER_DATE))).isEmpty();
     }
 
     static Stream<Arguments> refusedOrders() {
@@ -110,7 +109,7 @@ class PrivateContractorAgreementTest {
                 .doesNotContain(orgNumber, orgNumber.replace("-", ""));
     }
 
-    private static OrderContext context(String queueKommunCode, LocalDate orderDate) {
-        return new OrderContext(queueKommunCode, TestRegistry.standardRegistry(), orderDate);
+    private static RuleContext context(String queueKommunCode, LocalDate orderDate) {
+        return new RuleContext(queueKommunCode, TestRegistry.standardRegistry(), orderDate);
     }
 }

@@ -1,26 +1,16 @@
-package se.hjalpmedelsnav.mappings.order.rules;
+package se.hjalpmedelsnav.mappings.rules;
 
 import java.util.List;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.CustomerAccountMessage;
 import se.hjalpmedelsnav.mappings.message.ErrorCode;
-import se.hjalpmedelsnav.mappings.message.MessageRule;
-import se.hjalpmedelsnav.mappings.message.RuleContext;
-import se.hjalpmedelsnav.mappings.order.OrderContext;
-import se.hjalpmedelsnav.mappings.order.OrderMessage;
-import se.hjalpmedelsnav.mappings.order.OrderRule;
 import se.hjalpmedelsnav.mappings.registry.CustomerNumber;
 
 /**
  * The payer number must be linked to the message's customer number. An unknown customer number is
  * {@link CustomerNumberOfKommun}'s error alone, so this rule says nothing then.
  */
-public final class PayerNumberLinked implements OrderRule, MessageRule<CustomerAccountMessage> {
-
-    @Override
-    public List<ContractError> check(OrderMessage order, OrderContext context) {
-        return check((CustomerAccountMessage) order, context);
-    }
+public final class PayerNumberLinked implements MessageRule<CustomerAccountMessage> {
 
     @Override
     public List<ContractError> check(CustomerAccountMessage message, RuleContext context) {

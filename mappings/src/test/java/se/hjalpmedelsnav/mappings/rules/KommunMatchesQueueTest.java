@@ -1,4 +1,4 @@
-package se.hjalpmedelsnav.mappings.order.rules;
+package se.hjalpmedelsnav.mappings.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.hjalpmedelsnav.mappings.order.TestRegistry.NON_PARTY_KOMMUN;
