@@ -13,8 +13,8 @@
 #   artemis-broker.sh run <instance-dir>     in the foreground (containers)
 #   artemis-broker.sh stop <instance-dir>    SIGTERM, then waits for the broker to finish
 #
-# Security is always on. create writes the broker's users and security settings from the registry with the
-# hub's own table (StandaloneBrokerSecurity in the hub's jar, the same rules as the embedded broker):
+# Security is always on. create writes the broker's queues, users and security settings from the registry with the
+# hub's own table (StandaloneBrokerConfig in the hub's jar, the same rules as the embedded broker):
 # hub, admin and kommun-<code> for every municipality of the registry, passwords one-way hashed in
 # etc/artemis-users.properties. Passwords come from the credentials file (kommun-<code>=..., hub=...,
 # admin=...; ENC(...) values are taken as they are) and from NAV_BROKER_HUB_PASSWORD and
@@ -89,13 +89,13 @@ create() {
   # The distribution's profile starts the heap at 512M whatever --java-memory says; let a small broker be small.
   sed -i 's/-Xms[0-9]*[MmGg]/-Xms64M/' "$instance/etc/artemis.profile"
   cp "$CONFIG_DIR/$config" "$instance/etc/broker.xml"
-  cp "$CONFIG_DIR/hub-addresses.xml" "$CONFIG_DIR/hub-address-settings.xml" "$instance/etc/"
+  cp "$CONFIG_DIR/hub-address-settings.xml" "$instance/etc/"
   "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx128m -cp "$hub_jar" \
-    -Dloader.main=se.hjalpmedelsnav.hub.broker.StandaloneBrokerSecurity \
+    -Dloader.main=se.hjalpmedelsnav.broker.StandaloneBrokerConfig \
     org.springframework.boot.loader.launch.PropertiesLauncher \
     --registry "$registry" --credentials-file "$credentials_file" --etc "$instance/etc" \
     --hub-user "$hub_user" --admin-user "$admin_user" ${development[@]+"${development[@]}"} \
-    || die "could not write the broker's users and security settings"
+    || die "could not write the broker's addresses, users and security settings"
   mkdir -p "$instance/lib"
   cp "$plugin_jar" "$instance/lib/hjalpmedelsnav-broker-plugin.jar"
   # The values broker.xml reads as ${nav.broker.*}; the cluster password is read from the environment

@@ -11,6 +11,8 @@ import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 import se.hjalpmedelsnav.mappings.message.KommunMessageParser;
 import se.hjalpmedelsnav.mappings.message.ParseResult;
+import se.hjalpmedelsnav.broker.MessageProperties;
+import se.hjalpmedelsnav.hub.stage.TransportMessageId;
 
 /** First step of the intake: the raw body read into a message, or into the reasons it cannot be. */
 @Component
@@ -24,7 +26,7 @@ public class KommunMessageReader {
         this.clock = clock;
     }
 
-    public Intake read(@Body byte[] body, @Header(IntakeHeaders.KOMMUN_CODE) String queueKommunCode,
+    public Intake read(@Body byte[] body, @Header(MessageProperties.KOMMUN_CODE) String queueKommunCode,
             @ExchangeProperty(TransportMessageId.SENDER_ID) String transportId, @Header("JMSCorrelationID") String senderCorrelationId,
             @Header("JMS_AMQP_ContentType") String amqpContentType) {
         ParseResult parsed = parser.parse(body == null ? new byte[0] : body, amqpContentType);

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import se.hjalpmedelsnav.hub.broker.BrokerCredentials;
+import se.hjalpmedelsnav.broker.BrokerCredentials;
 import se.hjalpmedelsnav.hub.support.HubTest;
 import se.hjalpmedelsnav.mappings.registry.InvalidRegistryException;
 import se.hjalpmedelsnav.mappings.registry.Municipality;
