@@ -2,9 +2,11 @@ package se.hjalpmedelsnav.hub;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import org.apache.camel.support.DefaultHeaderFilterStrategy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import se.hjalpmedelsnav.connectors.http.HttpEndpoint;
 import se.hjalpmedelsnav.mappings.message.KommunMessageParser;
 import se.hjalpmedelsnav.mappings.message.ParserLimits;
 
@@ -23,5 +25,11 @@ public class HubConfiguration {
             @Value("${nav.intake.max-depth:32}") int maxDepth,
             @Value("${nav.intake.max-string-length:4096}") int maxStringLength) {
         return new KommunMessageParser(new ParserLimits(maxBytes, maxDepth, maxStringLength));
+    }
+
+    /** Only the headers of {@link HttpEndpoint#headerFilter()} go out on a call to an outside party. */
+    @Bean(HttpEndpoint.HEADER_FILTER)
+    DefaultHeaderFilterStrategy outboundHeaderFilter() {
+        return HttpEndpoint.headerFilter();
     }
 }

@@ -67,8 +67,8 @@ class SupplierOutageTest {
         properties.put("nav.broker.url", "vm://5");
         properties.put("camel.springboot.name", "hjalpmedelsnav-outage");
         properties.put("nav.supplier.api.url", "http://localhost:" + proxyPort + "/simulator/api");
-        properties.put("nav.supplier.api.response-timeout-ms", "3000");
-        properties.put("nav.supplier.api.connect-timeout-ms", "2000");
+        properties.put("nav.supplier.api.response-timeout", "3s");
+        properties.put("nav.supplier.api.connect-timeout", "2s");
         // A budget the outages below stay within: nothing of this test should be parked.
         properties.put("nav.stage.max-attempts", "12");
         String[] args = properties.entrySet().stream()

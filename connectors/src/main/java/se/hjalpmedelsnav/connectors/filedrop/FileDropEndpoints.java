@@ -1,13 +1,13 @@
 package se.hjalpmedelsnav.connectors.filedrop;
 
 import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.file;
-import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.sftp;
 
 import java.nio.file.Path;
 import org.apache.camel.builder.EndpointConsumerBuilder;
 import org.apache.camel.builder.EndpointProducerBuilder;
 import org.apache.camel.builder.endpoint.dsl.FileEndpointBuilderFactory.FileEndpointBuilder;
 import org.apache.camel.builder.endpoint.dsl.SftpEndpointBuilderFactory.SftpEndpointBuilder;
+import se.hjalpmedelsnav.connectors.sftp.SftpAccount;
 import se.hjalpmedelsnav.connectors.filedrop.FileDropProperties.Mode;
 
 /**
@@ -97,21 +97,8 @@ public class FileDropEndpoints {
 
     private SftpEndpointBuilder sftpFolder(String folder) {
         FileDropProperties.Sftp sftp = properties.sftp();
-        SftpEndpointBuilder endpoint = sftp(sftp.host() + ":" + sftp.port() + "/" + folder)
-                .username(sftp.username())
-                .knownHostsFile(sftp.knownHostsFile().toString())
-                .strictHostKeyChecking("yes")
-                .useUserKnownHostsFile(false)
-                .advanced().connectTimeout((int) sftp.connectTimeout().toMillis()).basic();
-        if (sftp.hasPassword()) {
-            endpoint.password("#property:" + PASSWORD_PROPERTY);
-        }
-        if (sftp.privateKeyFile() != null) {
-            endpoint.privateKeyFile(sftp.privateKeyFile().toString());
-        }
-        if (sftp.hasPrivateKeyPassphrase()) {
-            endpoint.privateKeyPassphrase("#property:" + PASSPHRASE_PROPERTY);
-        }
-        return endpoint;
+        return new SftpAccount(sftp.host(), sftp.port(), sftp.username(), sftp.knownHostsFile(), sftp.privateKeyFile(),
+                sftp.hasPassword() ? PASSWORD_PROPERTY : null, sftp.hasPrivateKeyPassphrase() ? PASSPHRASE_PROPERTY : null,
+                sftp.connectTimeout()).folder(folder);
     }
 }

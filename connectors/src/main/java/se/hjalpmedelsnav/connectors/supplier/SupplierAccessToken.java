@@ -72,7 +72,7 @@ public final class SupplierAccessToken {
     private static RestClient tokenEndpointClient(SupplierApiProperties properties) {
         ClientHttpRequestFactorySettings settings = ClientHttpRequestFactorySettings.defaults()
                 .withConnectTimeout(properties.connectTimeout())
-                .withReadTimeout(properties.readTimeout());
+                .withReadTimeout(properties.responseTimeout());
         return RestClient.builder()
                 // HTTP/1.1: the JDK client's h2c upgrade of a POST is refused by some servers (Jetty).
                 .requestFactory(ClientHttpRequestFactoryBuilder.jdk()
@@ -108,6 +108,21 @@ public final class SupplierAccessToken {
      */
     public void invalidate() {
         authorizedClients.removeAuthorizedClient(REGISTRATION_ID, PRINCIPAL);
+    }
+
+    /** The {@code Authorization} header of a call to the supplier's API. */
+    public String authorization() {
+        return "Bearer " + bearerToken();
+    }
+
+    /**
+     * What every call to the supplier's API does with an answer it could not use: a 401 or 403 means the token
+     * was refused, so the next call fetches a new one.
+     */
+    public void refusedWith(int httpStatus) {
+        if (httpStatus == 401 || httpStatus == 403) {
+            invalidate();
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
+import se.hjalpmedelsnav.connectors.http.HttpEndpoint;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -14,8 +15,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param url            base address of the supplier's API (the OpenAPI {@code servers} entry)
  * @param tokenUrl       the supplier's OAuth2 token endpoint
- * @param connectTimeout time allowed to open a connection
- * @param readTimeout    time allowed for an answer
+ * @param connectTimeout  time allowed to open a connection, for every call (the deliveries and the token)
+ * @param responseTimeout time allowed for an answer, for every call
  */
 @Validated
 @ConfigurationProperties("nav.supplier.api")
@@ -24,12 +25,17 @@ public record SupplierApiProperties(
         @NotNull URI tokenUrl,
         @NotBlank String clientId,
         @NotBlank String clientSecret,
-        @DefaultValue("2s") Duration connectTimeout,
-        @DefaultValue("10s") Duration readTimeout) {
+        @DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("15s") Duration responseTimeout) {
+
+    /** A resource of the API ({@code orders}, {@code returns}, ...) as the hub calls it. */
+    public HttpEndpoint endpoint(String path) {
+        return new HttpEndpoint(url.toString(), connectTimeout, responseTimeout).resolve(path);
+    }
 
     @Override
     public String toString() {
         return "SupplierApiProperties[url=" + url + ", tokenUrl=" + tokenUrl + ", clientId=" + clientId
-                + ", clientSecret=[redacted], connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + "]";
+                + ", clientSecret=[redacted], connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout + "]";
     }
 }

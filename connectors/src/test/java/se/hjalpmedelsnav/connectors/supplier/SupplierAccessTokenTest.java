@@ -103,6 +103,21 @@ class SupplierAccessTokenTest {
     }
 
     @Test
+    void aRefusedTokenIsFetchedAgainButAnyOtherRefusalKeepsIt() {
+        tokenEndpointIssues("token-1", "token-2");
+        SupplierAccessToken accessToken = accessToken(CLIENT_SECRET);
+        assertThat(accessToken.authorization()).isEqualTo("Bearer token-1");
+
+        accessToken.refusedWith(503);
+        accessToken.refusedWith(429);
+        assertThat(accessToken.authorization()).as("not a token problem").isEqualTo("Bearer token-1");
+
+        accessToken.refusedWith(401);
+        assertThat(accessToken.authorization()).isEqualTo("Bearer token-2");
+        assertThat(tokenRequests()).isEqualTo(2);
+    }
+
+    @Test
     void failsWithoutQuotingTheSecretWhenTheClientIsRefused() {
         authServer.stubFor(post(TOKEN_PATH).willReturn(aResponse().withStatus(401)
                 .withHeader("Content-Type", "application/json").withBody("{\"error\":\"invalid_client\"}")));

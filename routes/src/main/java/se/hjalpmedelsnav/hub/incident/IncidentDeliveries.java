@@ -154,10 +154,6 @@ public class IncidentDeliveries {
         return json.writeValueAsString(body);
     }
 
-    public String authorization() {
-        return "Bearer " + accessToken.bearerToken();
-    }
-
     /** The supplier's answer to the manufacturer's copy: taken, refused for good (parked at once), or try again. */
     public void supplierAnswered(@Header(Exchange.HTTP_RESPONSE_CODE) int status) {
         switch (SupplierAnswer.of(status)) {
@@ -165,9 +161,7 @@ public class IncidentDeliveries {
             case REJECTED -> throw new RecipientRefusedException("the supplier refused the manufacturer's copy (HTTP "
                     + status + ")");
             case RETRY -> {
-                if (status == 401 || status == 403) {
-                    accessToken.invalidate();
-                }
+                accessToken.refusedWith(status);
                 throw new RecipientUnavailableException("the supplier's API answered HTTP " + status);
             }
         }

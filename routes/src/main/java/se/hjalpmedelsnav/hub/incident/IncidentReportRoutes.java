@@ -1,14 +1,14 @@
 package se.hjalpmedelsnav.hub.incident;
 
 import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.file;
-import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.sftp;
 
 import java.nio.file.Path;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
-import org.apache.camel.builder.endpoint.dsl.SftpEndpointBuilderFactory.SftpEndpointProducerBuilder;
 import org.springframework.stereotype.Component;
 import se.hjalpmedelsnav.broker.Queues;
+import se.hjalpmedelsnav.connectors.supplier.SupplierAccessToken;
+import se.hjalpmedelsnav.connectors.supplier.SupplierApiProperties;
 import se.hjalpmedelsnav.hub.stage.KommunEvents;
 import se.hjalpmedelsnav.hub.stage.StageRouteBuilder;
 import se.hjalpmedelsnav.broker.MessageProperties;
@@ -38,9 +38,11 @@ public class IncidentReportRoutes extends StageRouteBuilder {
     private static final String TEMPORARY_NAME = "${file:onlyname}.part";
 
     private final IncidentProperties properties;
+    private final SupplierApiProperties supplierApi;
 
-    public IncidentReportRoutes(IncidentProperties properties) {
+    public IncidentReportRoutes(IncidentProperties properties, SupplierApiProperties supplierApi) {
         this.properties = properties;
+        this.supplierApi = supplierApi;
     }
 
     /**
@@ -59,17 +61,7 @@ public class IncidentReportRoutes extends StageRouteBuilder {
 
     /** A channel without its address fails the start with the property to set, not the first report. */
     private void requireChannelSettings() {
-        var authority = properties.authority();
-        switch (authority.channel()) {
-            case FOLDER -> require(authority.folder(), "nav.incident.authority.folder");
-            case SFTP -> {
-                require(authority.sftp() == null ? null : authority.sftp().host(), "nav.incident.authority.sftp.host");
-                require(authority.sftp().username(), "nav.incident.authority.sftp.username");
-                require(authority.sftp().knownHostsFile(), "nav.incident.authority.sftp.known-hosts-file");
-            }
-            case HTTP -> require(authority.http() == null ? null : authority.http().url(),
-                    "nav.incident.authority.http.url");
-        }
+        properties.authority().requireComplete();
         var manufacturer = properties.manufacturer();
         switch (manufacturer.channel()) {
             case SUPPLIER -> { }
@@ -118,33 +110,24 @@ public class IncidentReportRoutes extends StageRouteBuilder {
                 .setBody(method(IncidentDeliveries.class, "sentEvent"))
                 .to(KommunEvents.OUT);
 
+        String channel = "direct:incident-authority-" + properties.authority().channel().name().toLowerCase();
         switch (properties.authority().channel()) {
-            case FOLDER -> from("direct:incident-authority-folder").routeId("incident-authority-folder")
+            case FOLDER, SFTP -> from(channel).routeId("incident-authority-" + properties.authority().channel().name()
+                            .toLowerCase())
                     .errorHandler(noErrorHandler())
                     .setHeader(FILE_NAME, simple("${exchangeProperty.navHubReference}.pdf"))
                     .setBody(exchangeProperty(IncidentDeliveries.REPORT_PDF))
-                    .to(file(folder(properties.authority().folder())).tempFileName(TEMPORARY_NAME).fileExist("Override"))
+                    .to(properties.authority().reportFiles())
                     .setHeader(FILE_NAME, simple("${exchangeProperty.navHubReference}.xml"))
                     .setBody(exchangeProperty(IncidentDeliveries.REPORT_XML))
-                    .to(file(folder(properties.authority().folder())).tempFileName(TEMPORARY_NAME).fileExist("Override")
-                            .charset("UTF-8"));
-            case SFTP -> from("direct:incident-authority-sftp").routeId("incident-authority-sftp")
-                    .errorHandler(noErrorHandler())
-                    .setHeader(FILE_NAME, simple("${exchangeProperty.navHubReference}.pdf"))
-                    .setBody(exchangeProperty(IncidentDeliveries.REPORT_PDF))
-                    .to(sftpFolder())
-                    .setHeader(FILE_NAME, simple("${exchangeProperty.navHubReference}.xml"))
-                    .setBody(exchangeProperty(IncidentDeliveries.REPORT_XML))
-                    .to(sftpFolder());
-            case HTTP -> from("direct:incident-authority-http").routeId("incident-authority-http")
+                    .convertBodyTo(byte[].class, "UTF-8")
+                    .to(properties.authority().reportFiles());
+            case HTTP -> from(channel).routeId("incident-authority-http")
                     .errorHandler(noErrorHandler())
                     .setBody(method(IncidentDeliveries.class, "authorityMultipart"))
                     .setHeader(Exchange.HTTP_METHOD, constant("POST"))
                     .setHeader("Idempotency-Key", exchangeProperty(MessageProperties.HUB_REFERENCE))
-                    .to(properties.authority().http().url() + "?throwExceptionOnFailure=false"
-                            + "&headerFilterStrategy=#supplierHeaderFilter"
-                            + "&connectTimeout=" + properties.authority().http().connectTimeoutMs()
-                            + "&responseTimeout=" + properties.authority().http().responseTimeoutMs())
+                    .to(properties.authority().http().camelUri())
                     .bean(IncidentDeliveries.class, "httpAnswered");
         }
     }
@@ -167,11 +150,8 @@ public class IncidentReportRoutes extends StageRouteBuilder {
                     .setHeader(Exchange.HTTP_METHOD, constant("POST"))
                     .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
                     .setHeader("Idempotency-Key", exchangeProperty(MessageProperties.HUB_REFERENCE))
-                    .setHeader("Authorization", method(IncidentDeliveries.class, "authorization"))
-                    .to("{{nav.supplier.api.url}}/incident-reports?throwExceptionOnFailure=false"
-                            + "&headerFilterStrategy=#supplierHeaderFilter"
-                            + "&connectTimeout={{nav.supplier.api.connect-timeout-ms:5000}}"
-                            + "&responseTimeout={{nav.supplier.api.response-timeout-ms:15000}}")
+                    .setHeader("Authorization", method(SupplierAccessToken.class, "authorization"))
+                    .to(supplierApi.endpoint("incident-reports").camelUri())
                     .removeHeader("Authorization")
                     .bean(IncidentDeliveries.class, "supplierAnswered");
             case FOLDER -> from("direct:incident-manufacturer-folder").routeId("incident-manufacturer-folder")
@@ -186,10 +166,7 @@ public class IncidentReportRoutes extends StageRouteBuilder {
                     .setHeader(Exchange.HTTP_METHOD, constant("POST"))
                     .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
                     .setHeader("Idempotency-Key", exchangeProperty(MessageProperties.HUB_REFERENCE))
-                    .to(properties.manufacturer().http().url() + "?throwExceptionOnFailure=false"
-                            + "&headerFilterStrategy=#supplierHeaderFilter"
-                            + "&connectTimeout=" + properties.manufacturer().http().connectTimeoutMs()
-                            + "&responseTimeout=" + properties.manufacturer().http().responseTimeoutMs())
+                    .to(properties.manufacturer().http().camelUri())
                     .bean(IncidentDeliveries.class, "httpAnswered");
         }
     }
@@ -232,25 +209,4 @@ public class IncidentReportRoutes extends StageRouteBuilder {
         return Path.of(folder).toAbsolutePath().normalize().toString();
     }
 
-    /** The SFTP folder of the authority channel; package-visible for its test against a real SSH server. */
-    SftpEndpointProducerBuilder sftpFolder() {
-        IncidentProperties.Sftp server = properties.authority().sftp();
-        SftpEndpointProducerBuilder endpoint = sftp(server.host() + ":" + server.port() + "/" + server.directory())
-                .username(server.username())
-                .strictHostKeyChecking("yes")
-                .useUserKnownHostsFile(false)
-                .tempFileName(TEMPORARY_NAME)
-                .fileExist("Override");
-        if (server.knownHostsFile() != null && !server.knownHostsFile().isBlank()) {
-            endpoint.knownHostsFile(server.knownHostsFile());
-        }
-        if (server.password() != null && !server.password().isBlank()) {
-            // The secret is read from the property when the endpoint is made; it never stands in the URI.
-            endpoint.password("#property:nav.incident.authority.sftp.password");
-        }
-        if (server.privateKeyFile() != null && !server.privateKeyFile().isBlank()) {
-            endpoint.privateKeyFile(server.privateKeyFile());
-        }
-        return endpoint;
-    }
 }

@@ -89,10 +89,6 @@ public class SupplierDeliveries {
         return json.writeValueAsString(translated);
     }
 
-    public String authorization() {
-        return "Bearer " + accessToken.bearerToken();
-    }
-
     public void taken(@ExchangeProperty(MessageProperties.HUB_REFERENCE) String hubReference) {
         // Only from ACCEPTED: the supplier's first event may have overtaken this answer.
         tracking.advanceStatus(hubReference, TrackingStatus.ACCEPTED, TrackingStatus.SENT_TO_SUPPLIER,
@@ -125,9 +121,7 @@ public class SupplierDeliveries {
     }
 
     public void unavailable(@Header("CamelHttpResponseCode") int status) {
-        if (status == 401 || status == 403) {
-            accessToken.invalidate();
-        }
+        accessToken.refusedWith(status);
         throw new SupplierUnavailableException("the supplier's API answered HTTP " + status);
     }
 

@@ -2,6 +2,8 @@ package se.hjalpmedelsnav.hub.supplier;
 
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
+import se.hjalpmedelsnav.connectors.supplier.SupplierAccessToken;
+import se.hjalpmedelsnav.connectors.supplier.SupplierApiProperties;
 import se.hjalpmedelsnav.hub.stage.KommunEvents;
 import se.hjalpmedelsnav.hub.stage.StageRouteBuilder;
 import se.hjalpmedelsnav.broker.Queues;
@@ -23,9 +25,11 @@ public class SupplierDeliveryRoutes extends StageRouteBuilder {
     public static final String TEMPLATE = "supplier-api-deliver";
 
     private final SupplierChannels channels;
+    private final SupplierApiProperties supplierApi;
 
-    public SupplierDeliveryRoutes(SupplierChannels channels) {
+    public SupplierDeliveryRoutes(SupplierChannels channels, SupplierApiProperties supplierApi) {
         this.channels = channels;
+        this.supplierApi = supplierApi;
     }
 
     @Override
@@ -33,7 +37,7 @@ public class SupplierDeliveryRoutes extends StageRouteBuilder {
         stage(routeTemplate(TEMPLATE)
                 .templateParameter("messageType")
                 .templateParameter("queue")
-                .templateParameter("path")
+                .templateParameter("uri")
                 .from(endpoint("{{queue}}", "concurrentConsumers={{nav.supplier.api.consumers:4}}")))
                 .setProperty(SupplierDeliveries.MESSAGE_TYPE, constant("{{messageType}}"))
                 .filter(method(SupplierDeliveries.class, "stillToDeliver"))
@@ -41,11 +45,8 @@ public class SupplierDeliveryRoutes extends StageRouteBuilder {
                 .setHeader(Exchange.HTTP_METHOD, constant("POST"))
                 .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
                 .setHeader("Idempotency-Key", exchangeProperty(MessageProperties.HUB_REFERENCE))
-                .setHeader("Authorization", method(SupplierDeliveries.class, "authorization"))
-                .to("{{nav.supplier.api.url}}/{{path}}?throwExceptionOnFailure=false"
-                        + "&headerFilterStrategy=#supplierHeaderFilter"
-                        + "&connectTimeout={{nav.supplier.api.connect-timeout-ms:5000}}"
-                        + "&responseTimeout={{nav.supplier.api.response-timeout-ms:15000}}")
+                .setHeader("Authorization", method(SupplierAccessToken.class, "authorization"))
+                .to("{{uri}}").id("call-supplier-api")
                 .removeHeader("Authorization")
                 .choice()
                     .when(method(SupplierAnswer.class, "isTaken(${header.CamelHttpResponseCode})"))
@@ -72,6 +73,6 @@ public class SupplierDeliveryRoutes extends StageRouteBuilder {
         templatedRoute(TEMPLATE).routeId(routeId)
                 .parameter("messageType", type.name())
                 .parameter("queue", Queues.toSupplier(type))
-                .parameter("path", path);
+                .parameter("uri", supplierApi.endpoint(path).camelUri());
     }
 }

@@ -1,11 +1,10 @@
-package se.hjalpmedelsnav.hub.incident;
+package se.hjalpmedelsnav.connectors.lakemedelsverket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.apache.camel.Exchange;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The authority's SFTP channel, lightly: the endpoint the routes build writes a report to a real SSH server's
  * folder under its final name, with the host key checked and the password never in the endpoint's URI.
  */
-class IncidentAuthoritySftpTest {
+class LakemedelsverketChannelSftpTest {
 
     private static final String USER = "hub";
     private static final String PASSWORD = "sftp-test-password";
@@ -53,28 +52,23 @@ class IncidentAuthoritySftpTest {
         server.stop(true);
     }
 
-    private IncidentReportRoutes routes() throws Exception {
+    private LakemedelsverketChannel channel() throws Exception {
         var hostKey = server.getKeyPairProvider().loadKeys(null).iterator().next().getPublic();
         Path knownHosts = Files.writeString(work.resolve("known_hosts"),
                 "[127.0.0.1]:" + server.getPort() + " " + PublicKeyEntry.toString(hostKey) + "\n");
-        var properties = new IncidentProperties(
-                new IncidentProperties.Authority(IncidentProperties.AuthorityChannel.SFTP, null,
-                        new IncidentProperties.Sftp("127.0.0.1", server.getPort(), "lakemedelsverket", USER, PASSWORD,
-                                knownHosts.toString(), null), null),
-                new IncidentProperties.Manufacturer(IncidentProperties.ManufacturerChannel.SUPPLIER, null, null),
-                new IncidentProperties.Confirmations("c", "c/error", Duration.ofSeconds(1)),
-                new IncidentProperties.Deadline(Duration.ofDays(2), Duration.ofDays(7), Duration.ofMinutes(1)));
-        return new IncidentReportRoutes(properties);
+        return new LakemedelsverketChannel(LakemedelsverketChannel.Kind.SFTP, null,
+                new LakemedelsverketChannel.Sftp("127.0.0.1", server.getPort(), "lakemedelsverket", USER, PASSWORD,
+                        knownHosts.toString(), null), null);
     }
 
     @Test
     void writesTheReportToTheServersFolderUnderItsFinalName() throws Exception {
-        var endpoint = routes().sftpFolder();
+        var endpoint = channel().reportFiles();
         assertThat(endpoint.getRawUri()).contains("127.0.0.1:" + server.getPort() + "/lakemedelsverket")
                 .doesNotContain(PASSWORD);
         try (var camel = new DefaultCamelContext()) {
             Properties secrets = new Properties();
-            secrets.setProperty("nav.incident.authority.sftp.password", PASSWORD);
+            secrets.setProperty(LakemedelsverketChannel.PASSWORD_PROPERTY, PASSWORD);
             camel.getPropertiesComponent().setInitialProperties(secrets);
             camel.addRoutes(new RouteBuilder() {
                 @Override
