@@ -50,7 +50,7 @@ public class MessageEnforcement {
         }
         if (!handled.contains(intake.message().type())) {
             return intake.withErrors(List.of(ContractError.of(ErrorCode.UNKNOWN_MESSAGE_TYPE, "type",
-                    "This hub does not handle " + intake.message().type() + " messages yet; it handles "
+                    "This hub does not handle this message type yet; it handles "
                             + handled.stream().map(Enum::name).sorted().toList() + ".")));
         }
         Registry current = registry.current();
