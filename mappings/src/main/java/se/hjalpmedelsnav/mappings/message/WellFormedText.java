@@ -37,13 +37,4 @@ public final class WellFormedText {
     static boolean isControlCharacter(int c) {
         return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F || c == 0xFFFE || c == 0xFFFF;
     }
-
-    /** The text cut to at most {@code maxChars} characters, never between the two halves of a surrogate pair. */
-    public static String truncate(String text, int maxChars) {
-        if (text == null || text.length() <= maxChars) {
-            return text;
-        }
-        int end = maxChars > 0 && Character.isHighSurrogate(text.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
-        return text.substring(0, end);
-    }
 }

@@ -11,6 +11,7 @@ import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 import se.hjalpmedelsnav.mappings.message.KommunMessageParser;
 import se.hjalpmedelsnav.mappings.message.ParseResult;
+import se.hjalpmedelsnav.mappings.message.WellFormedText;
 
 /** First step of the intake: the raw body read into a message, or into the reasons it cannot be. */
 @Component
@@ -32,8 +33,10 @@ public class KommunMessageReader {
                 ? r.errors()
                 : List.of();
         // For a body too broken to read a messageId from, the receipt goes back under the sender's own
-        // correlation id when it set one, else under the id it sent the message with.
+        // correlation id when it set one, else under the id it sent the message with. Never under one with an
+        // unpaired surrogate (a CORE client can set one): an AMQP client could not decode the receipt's frame.
         String fallbackCorrelation = senderCorrelationId != null && !senderCorrelationId.isBlank()
+                && !WellFormedText.hasUnpairedSurrogate(senderCorrelationId)
                 ? senderCorrelationId
                 : transportId;
         return new Intake(queueKommunCode, fallbackCorrelation, UUID.randomUUID().toString(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS),

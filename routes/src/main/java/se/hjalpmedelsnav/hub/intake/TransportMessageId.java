@@ -5,6 +5,7 @@ import jakarta.jms.Message;
 import org.apache.activemq.artemis.jms.client.ActiveMQMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.jms.JmsMessage;
+import se.hjalpmedelsnav.mappings.message.WellFormedText;
 
 /**
  * The ids of the broker message the intake is reading. Kept as exchange properties, so nothing of the
@@ -54,9 +55,13 @@ public final class TransportMessageId {
         return message.getJMSMessageID();
     }
 
-    /** For an AMQP sender its own message-id (not the one Artemis made up for CORE), else the JMS message id. */
+    /**
+     * For an AMQP sender its own message-id (not the one Artemis made up for CORE), else the JMS message id.
+     * Not one with an unpaired surrogate: a receipt correlated with it could not be decoded by an AMQP client.
+     */
     public static String senderId(Message message) throws JMSException {
         String amqp = message.propertyExists(AMQP_MESSAGE_ID) ? message.getStringProperty(AMQP_MESSAGE_ID) : null;
-        return amqp != null && !amqp.isBlank() ? amqp : message.getJMSMessageID();
+        return amqp != null && !amqp.isBlank() && !WellFormedText.hasUnpairedSurrogate(amqp)
+                ? amqp : message.getJMSMessageID();
     }
 }

@@ -100,7 +100,8 @@ class LocalFileDropFlowTest extends FileDropFlowContract {
         JsonNode rejected = alingsas.awaitMessage(messageId, m -> "RETURN_STATUS".equals(m.path("type").asText())
                 && "REJECTED_BY_SUPPLIER".equals(m.path("status").asText()));
         assertThat(rejected.path("errors").get(0).path("code").asText()).isEqualTo("SUPPLIER_REJECTED");
-        assertThat(rejected.path("errors").get(0).path("message").asText()).contains("UNKNOWN_DEVICE");
+        assertThat(rejected.path("errors").get(0).path("message").asText()).contains("UNKNOWN_DEVICE")
+                .doesNotContain("IND-00000000");
     }
 
     @Test
