@@ -9,14 +9,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.jms.Message;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
@@ -25,15 +31,19 @@ import se.hjalpmedelsnav.hub.broker.EmbeddedBroker;
 import se.hjalpmedelsnav.hub.broker.Queues;
 import se.hjalpmedelsnav.hub.support.EmbeddedHubTest;
 import se.hjalpmedelsnav.hub.support.HubTest;
+import se.hjalpmedelsnav.hub.support.KommunAmqpClient;
 import se.hjalpmedelsnav.hub.support.TestOrders;
 
 /**
- * A municipality's client that is not Java: Node's rhea, which cannot decode an AMQP frame holding a
- * string with an unpaired UTF-16 surrogate and drops the connection on every attempt, so that one such
- * receipt would stop the municipality's {@code .out} for good. Stenungsund (1415), which no other test
- * uses, sends text with unpaired surrogates ({@code tools/kommun-client/hostile-text.js}), and before it
- * a CORE client sends an unreadable body under a correlation id with one: every receipt is decoded by
- * rhea, the refusals name the field, and a good order sent afterwards is accepted on the same queue.
+ * A municipality's client that is not Java: Node's rhea. An AMQP frame whose string holds an unpaired
+ * UTF-16 surrogate is written by the broker (proton-j) declaring more bytes than it holds; rhea cannot
+ * decode it ({@code RangeError [ERR_OUT_OF_RANGE]}) and drops the connection, on every reconnect, so one
+ * such message stops the municipality's {@code .out} for good. Stenungsund (1415), which no other test
+ * uses: before the script runs, the supplier posts an event with a surrogate in a device id (refused, so
+ * it never reaches {@code .out}; before the webhook refused it, this is where rhea failed) and a CORE
+ * client sends an unreadable body under a correlation id with one; then {@code tools/kommun-client/
+ * hostile-text.js} sends text with unpaired surrogates and a good order. Rhea decodes every frame on
+ * {@code .out}, the refusals name the field, and the good order is accepted on the same queue.
  */
 class RheaClientHostileTextTest extends EmbeddedHubTest {
 
@@ -45,9 +55,15 @@ class RheaClientHostileTextTest extends EmbeddedHubTest {
 
     @Test
     void rheaDecodesEveryReceiptForTextWithUnpairedSurrogatesAndTheOutQueueKeepsFlowing() throws Exception {
+        String delivered = deliveredOrder();
         String coreMessageId = sendUnreadableBodyOverCoreWithACorrelationIdHoldingASurrogate();
-        await("the CORE message's receipt on " + Queues.kommunOut(KOMMUN)).atMost(Duration.ofSeconds(30))
-                .until(() -> broker.messageCount(Queues.kommunOut(KOMMUN)) >= 1);
+        HttpResponse<String> hostileEvent = postEvent(event(delivered, "DELIVERED",
+                "\"deviceIds\":[\"IND-\\ud800\"]"));
+        assertThat(postEvent(event(delivered, "CANCELLED", "\"deviceIds\":[]")).statusCode()).isEqualTo(202);
+        // On .out before the script reads it (events are handled in order): the CORE message's receipt and the
+        // CANCELLED event, and the DELIVERED one with the surrogate had the webhook let it through.
+        await("the CORE message's receipt and the event on " + Queues.kommunOut(KOMMUN))
+                .atMost(Duration.ofSeconds(30)).until(() -> broker.messageCount(Queues.kommunOut(KOMMUN)) >= 2);
 
         Path order = Files.createTempFile(DATA_DIR, "stenungsund-order", ".json");
         Files.writeString(order, stenungsundOrder().toString());
@@ -90,8 +106,36 @@ class RheaClientHostileTextTest extends EmbeddedHubTest {
 
         assertThat(receipts.values()).flatExtracting(receipt -> List.copyOf(receipt.findValuesAsText("message")))
                 .noneMatch(text -> text.contains("Anna") || text.contains("rhea-"));
+        assertThat(hostileEvent.statusCode()).as("an event with a surrogate in a device id: %s", hostileEvent.body())
+                .isEqualTo(400);
         assertThat(coreReceiptCorrelatedWith(coreMessageId).path("status").asText())
                 .as("the CORE message's receipt, under the broker's id of the message").isEqualTo("REJECTED");
+    }
+
+    /** An order of Stenungsund the supplier has delivered, by its hub reference; its events read and gone. */
+    private static String deliveredOrder() throws Exception {
+        try (var stenungsund = new KommunAmqpClient(BROKER_PORT, KOMMUN)) {
+            String messageId = TestOrders.newMessageId();
+            stenungsund.send(stenungsundOrder().put("messageId", messageId));
+            String hubReference = stenungsund.receipt(messageId).path("hubReference").asText();
+            stenungsund.orderStatus(messageId, "DELIVERED");
+            return hubReference;
+        }
+    }
+
+    private static String event(String hubReference, String status, String deviceIds) {
+        return ("{\"eventId\":\"evt-%s\",\"orderId\":\"%s\",\"supplierOrderId\":\"SO-T1\",\"eventType\":\"ORDER_STATUS\","
+                + "\"status\":\"%s\",%s,\"occurredAt\":\"2026-11-23T12:00:00+01:00\"}")
+                .formatted(UUID.randomUUID(), hubReference, status, deviceIds);
+    }
+
+    private static HttpResponse<String> postEvent(String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/supplier/events")))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString("supplier:supplier-dev".getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /** A valid order of Stenungsund: Göteborg's test order on Stenungsund's numbers. */
