@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# Measures the packaged hub on its embedded default: start-up time (process start to "Started
-# HubApplication"), resident memory idle and after a load of orders through AMQP 1.0, and the
-# load's receipt rate and latency. Build first: mvn -B -q -DskipTests install
+# Measures the packaged hub on its embedded default (hub-with-simulator's jar, README command 1): start-up
+# time (process start to "Started HubApplication"), resident memory idle and after a load of orders
+# through AMQP 1.0, and the load's receipt rate and latency. Build first: mvn -B -q -DskipTests install
 # usage: tools/bench/measure.sh [orders] [in-flight]      (defaults 5000 and 50)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ORDERS="${1:-5000}"
 INFLIGHT="${2:-50}"
 DATA=$(mktemp -d /tmp/hjalpmedelsnav-bench-XXXX)
-JAR=routes/target/routes-0.1.0-SNAPSHOT.jar
+JAR=hub-with-simulator/target/hub-with-simulator-0.1.0-SNAPSHOT.jar
 [ -f "$JAR" ] || { echo "build first: mvn -B -q -DskipTests install" >&2; exit 1; }
 (cd tools/kommun-client && npm ci --no-audit --no-fund --loglevel=error)
 

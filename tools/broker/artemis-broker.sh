@@ -13,17 +13,19 @@
 #   artemis-broker.sh run <instance-dir>     in the foreground (containers)
 #   artemis-broker.sh stop <instance-dir>    SIGTERM, then waits for the broker to finish
 #
-# Security is always on. create writes the broker's users and security settings from the registry with the
-# hub's own table (StandaloneBrokerSecurity in the hub's jar, the same rules as the embedded broker):
+# Security is always on. create writes the broker's queues, users and security settings from the registry with the
+# hub's own table (StandaloneBrokerConfig in the hub's jar, the same rules as the embedded broker):
 # hub, admin and kommun-<code> for every municipality of the registry, passwords one-way hashed in
 # etc/artemis-users.properties. Passwords come from the credentials file (kommun-<code>=..., hub=...,
 # admin=...; ENC(...) values are taken as they are) and from NAV_BROKER_HUB_PASSWORD and
 # NAV_BROKER_ADMIN_PASSWORD, which win over the file; never from the repository or the command line.
 # A registry or password change: create the instance again (its data stays) and restart the broker.
-# It also copies the hub's AMQP guard (routes-<version>-broker-plugin.jar) into the instance's lib/.
+# It also copies the hub's broker plugins (broker-plugins/target/broker-plugins-<version>.jar: the AMQP guard and the
+# message size limit) into the instance's lib/.
 # The cluster password of a primary/backup pair comes from NAV_BROKER_CLUSTER_PASSWORD when the broker starts.
 # Environment: ARTEMIS_HOME (the distribution), NAV_BROKER_CONFIG_DIR (default docker/broker),
-# NAV_HUB_JAR and NAV_BROKER_PLUGIN_JAR (default the build's routes/target/routes-<version>[-broker-plugin].jar).
+# NAV_HUB_JAR (default the build's routes/target/routes-<version>.jar) and NAV_BROKER_PLUGIN_JAR (default the
+# build's broker-plugins/target/broker-plugins-<version>.jar).
 set -euo pipefail
 
 PROJECT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -64,8 +66,8 @@ create() {
   [ -r "$credentials_file" ] || die "cannot read the credentials file $credentials_file"
   [ -r "$registry" ] || die "cannot read the registry $registry"
   local hub_jar plugin_jar
-  hub_jar="${NAV_HUB_JAR:-$(build_jar '')}"
-  plugin_jar="${NAV_BROKER_PLUGIN_JAR:-$(build_jar -broker-plugin)}"
+  hub_jar="${NAV_HUB_JAR:-$(build_jar routes)}"
+  plugin_jar="${NAV_BROKER_PLUGIN_JAR:-$(build_jar broker-plugins)}"
   [ -r "$hub_jar" ] || die "no hub jar (NAV_HUB_JAR): run mvn -B -DskipTests package first"
   [ -r "$plugin_jar" ] || die "no broker plugin jar (NAV_BROKER_PLUGIN_JAR): run mvn -B -DskipTests package first"
   local config
@@ -87,13 +89,13 @@ create() {
   # The distribution's profile starts the heap at 512M whatever --java-memory says; let a small broker be small.
   sed -i 's/-Xms[0-9]*[MmGg]/-Xms64M/' "$instance/etc/artemis.profile"
   cp "$CONFIG_DIR/$config" "$instance/etc/broker.xml"
-  cp "$CONFIG_DIR/hub-addresses.xml" "$CONFIG_DIR/hub-address-settings.xml" "$instance/etc/"
+  cp "$CONFIG_DIR/hub-address-settings.xml" "$instance/etc/"
   "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx128m -cp "$hub_jar" \
-    -Dloader.main=se.hjalpmedelsnav.hub.broker.StandaloneBrokerSecurity \
+    -Dloader.main=se.hjalpmedelsnav.broker.StandaloneBrokerConfig \
     org.springframework.boot.loader.launch.PropertiesLauncher \
     --registry "$registry" --credentials-file "$credentials_file" --etc "$instance/etc" \
     --hub-user "$hub_user" --admin-user "$admin_user" ${development[@]+"${development[@]}"} \
-    || die "could not write the broker's users and security settings"
+    || die "could not write the broker's addresses, users and security settings"
   mkdir -p "$instance/lib"
   cp "$plugin_jar" "$instance/lib/hjalpmedelsnav-broker-plugin.jar"
   # The values broker.xml reads as ${nav.broker.*}; the cluster password is read from the environment
@@ -107,14 +109,14 @@ create() {
       echo "JAVA_ARGS=\"\$JAVA_ARGS -Dnav.broker.cluster-password=\${NAV_BROKER_CLUSTER_PASSWORD:?set NAV_BROKER_CLUSTER_PASSWORD}\""
     fi
   } >> "$instance/etc/artemis.profile"
-  echo "broker instance $instance created ($role, CORE and AMQP on $host:$port, security on, AMQP guard in lib/)"
+  echo "broker instance $instance created ($role, CORE and AMQP on $host:$port, security on, broker plugins in lib/)"
 }
 
-# The build's jar of the routes module: the hub ('') or the broker plugin (-broker-plugin).
+# The build's main jar of a module: routes (the hub) or broker-plugins; not its -plain, -sources or -tests jars.
 build_jar() {
   local jar
-  for jar in "$PROJECT"/routes/target/routes-*"$1".jar; do
-    case "$jar" in *-broker-plugin.jar) [ "$1" = -broker-plugin ] || continue ;; esac
+  for jar in "$PROJECT/$1/target/$1"-*.jar; do
+    case "$jar" in *-plain.jar|*-sources.jar|*-tests.jar) continue ;; esac
     [ -f "$jar" ] && { echo "$jar"; return 0; }
   done
   return 0

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import se.hjalpmedelsnav.hub.broker.Queues;
+import se.hjalpmedelsnav.broker.Queues;
 import se.hjalpmedelsnav.hub.support.EmbeddedHubTest;
 import se.hjalpmedelsnav.hub.support.KommunAmqpClient;
 import se.hjalpmedelsnav.hub.support.TestOrders;
@@ -98,7 +98,7 @@ class DeadLetterReplayTest extends EmbeddedHubTest {
                 "listMessagesAsJSON(java.lang.String)/%22%22").body()).path("value");
         long artemisId = -1;
         for (JsonNode message : JSON.readTree(messages.asText())) {
-            if (hubReference.equals(message.path(se.hjalpmedelsnav.hub.intake.IntakeHeaders.HUB_REFERENCE).asText())) {
+            if (hubReference.equals(message.path(se.hjalpmedelsnav.broker.MessageProperties.HUB_REFERENCE).asText())) {
                 artemisId = message.path("messageID").asLong();
             }
         }

@@ -12,8 +12,8 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import se.hjalpmedelsnav.hub.broker.Queues;
-import se.hjalpmedelsnav.hub.intake.IntakeHeaders;
+import se.hjalpmedelsnav.broker.Queues;
+import se.hjalpmedelsnav.broker.MessageProperties;
 import se.hjalpmedelsnav.hub.support.EmbeddedHubTest;
 import se.hjalpmedelsnav.hub.support.KommunAmqpClient;
 import se.hjalpmedelsnav.hub.support.TestOrders;
@@ -72,8 +72,8 @@ class HandOffRecoveryTest extends EmbeddedHubTest {
         NotifyBuilder copyHandled = new NotifyBuilder(camel).fromRoute("supplier-api-order-deliver").whenDone(1).create();
 
         producer.sendBodyAndHeaders("jms:queue:" + Queues.ORDER_TO_SUPPLIER, canonical,
-                Map.of(IntakeHeaders.HUB_REFERENCE, hubReference, IntakeHeaders.KOMMUN_CODE, "1480",
-                        IntakeHeaders.MESSAGE_ID, messageId, IntakeHeaders.MESSAGE_TYPE, "ORDER"));
+                Map.of(MessageProperties.HUB_REFERENCE, hubReference, MessageProperties.KOMMUN_CODE, "1480",
+                        MessageProperties.MESSAGE_ID, messageId, MessageProperties.MESSAGE_TYPE, "ORDER"));
 
         assertThat(copyHandled.matches(30, TimeUnit.SECONDS)).isTrue();
         assertThat(supplierReceived(hubReference).path("receivedCount").asInt()).isEqualTo(1);

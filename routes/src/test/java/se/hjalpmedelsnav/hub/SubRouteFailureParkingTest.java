@@ -31,11 +31,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import se.hjalpmedelsnav.hub.broker.EmbeddedBroker;
-import se.hjalpmedelsnav.hub.broker.Queues;
-import se.hjalpmedelsnav.hub.intake.IntakeHeaders;
+import se.hjalpmedelsnav.broker.Queues;
+import se.hjalpmedelsnav.broker.MessageProperties;
 import se.hjalpmedelsnav.hub.support.HubTest;
 import se.hjalpmedelsnav.hub.support.KommunAmqpClient;
 import se.hjalpmedelsnav.hub.support.TestOrders;
+import se.hjalpmedelsnav.hub.intake.KommunIntakeRoutes;
 
 /**
  * A failure inside a route a stage calls ({@code direct:kommun-out}, the send to a municipality's {@code .out}
@@ -157,7 +158,7 @@ class SubRouteFailureParkingTest {
         goteborg.send(TestOrders.validOrder(messageId));
 
         JsonNode parked = awaitParked(Queues.DLQ_KOMMUN_INTAKE);
-        assertThat(parked.path("failedStage").asText()).isEqualTo("kommun-intake");
+        assertThat(parked.path("failedStage").asText()).isEqualTo(KommunIntakeRoutes.routeId(KOMMUN));
         assertThat(parked.path("failureReason").asText()).contains("nav.kommun." + KOMMUN + ".out refused the send");
         assertThat(parked.path("originQueue").asText()).isEqualTo(Queues.kommunIn(KOMMUN));
         assertThat(outQueueFault.refusedSends(messageId)).as("attempts of the stage").isEqualTo(MAX_ATTEMPTS);
@@ -182,7 +183,7 @@ class SubRouteFailureParkingTest {
         goteborg.send(TestOrders.validOrder(messageId));
 
         JsonNode parked = awaitParked(Queues.DLQ_KOMMUN_INTAKE);
-        assertThat(parked.path("failedStage").asText()).isEqualTo("kommun-intake");
+        assertThat(parked.path("failedStage").asText()).isEqualTo(KommunIntakeRoutes.routeId(KOMMUN));
         assertThat(parked.path("failureReason").asText()).contains(Queues.ORDER_TO_SUPPLIER + " refused the send");
         assertThat(supplierQueueFault.refusedSends(messageId)).as("attempts of the stage").isEqualTo(MAX_ATTEMPTS);
 
@@ -239,13 +240,13 @@ class SubRouteFailureParkingTest {
         @Override
         public void process(Exchange exchange) {
             if (refusedEventType == null
-                    || !refusedEventType.equals(exchange.getMessage().getHeader(IntakeHeaders.EVENT_TYPE))) {
+                    || !refusedEventType.equals(exchange.getMessage().getHeader(MessageProperties.EVENT_TYPE))) {
                 return;
             }
             String correlationId = exchange.getMessage().getHeader("JMSCorrelationID", String.class);
             refused.computeIfAbsent(String.valueOf(correlationId), id -> new AtomicInteger()).incrementAndGet();
             throw new IllegalStateException("nav.kommun."
-                    + exchange.getMessage().getHeader(IntakeHeaders.KOMMUN_CODE) + ".out refused the send (test fault)");
+                    + exchange.getMessage().getHeader(MessageProperties.KOMMUN_CODE) + ".out refused the send (test fault)");
         }
 
         int refusedSends(String correlationId) {
@@ -265,7 +266,7 @@ class SubRouteFailureParkingTest {
             if (!on) {
                 return;
             }
-            String messageId = exchange.getMessage().getHeader(IntakeHeaders.MESSAGE_ID, String.class);
+            String messageId = exchange.getMessage().getHeader(MessageProperties.MESSAGE_ID, String.class);
             refused.computeIfAbsent(String.valueOf(messageId), id -> new AtomicInteger()).incrementAndGet();
             throw new IllegalStateException(Queues.ORDER_TO_SUPPLIER + " refused the send (test fault)");
         }

@@ -18,7 +18,7 @@ import java.util.Collections;
 import java.util.UUID;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
-import se.hjalpmedelsnav.hub.broker.Queues;
+import se.hjalpmedelsnav.broker.Queues;
 import se.hjalpmedelsnav.hub.support.EmbeddedHubTest;
 import se.hjalpmedelsnav.hub.support.HubTest;
 import se.hjalpmedelsnav.hub.support.KommunAmqpClient;
@@ -78,6 +78,35 @@ class SupplierEventsTest extends EmbeddedHubTest {
                 .until(() -> parkedEventFor(unknownOrder), found -> found != null);
         assertThat(parked.getStringProperty("navFailureReason")).contains("no order, return or fault report with hub reference " + unknownOrder);
         assertThat(parked.getStringProperty("navFailedStage")).isEqualTo("supplier-events");
+        assertThat(parked.getStringProperty("navParkPolicy")).as("parked at once, not after retries").isEqualTo("PERMANENT");
+        assertThat(parked.getStringProperty("_AMQ_ORIG_ADDRESS")).isEqualTo(Queues.SUPPLIER_EVENTS);
+    }
+
+    @Test
+    void replaysAParkedEventForAnUnknownOrderAndItIsParkedAgainWithItsReplayCounted() throws Exception {
+        String unknownOrder = UUID.randomUUID().toString();
+        postEvent(event("evt-" + UUID.randomUUID(), unknownOrder, "DELIVERED"));
+        Message parked = await().atMost(Duration.ofSeconds(30))
+                .until(() -> parkedEventFor(unknownOrder), found -> found != null);
+
+        HttpResponse<String> replay = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        url("/api/admin/dead-letters/" + Queues.DLQ_SUPPLIER_EVENTS + "/replay?jmsMessageId="
+                                + java.net.URLEncoder.encode(parked.getJMSMessageID(), StandardCharsets.UTF_8))))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "admin:admin-dev".getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(replay.body());
+        assertThat(answer.path("replayed").asInt()).as(replay.body()).isEqualTo(1);
+        assertThat(answer.path("replays").get(0).path("targetQueue").asText()).isEqualTo(Queues.SUPPLIER_EVENTS);
+        Message again = await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Message found = parkedEventFor(unknownOrder);
+            return found != null && found.getObjectProperty("navReplayCount") != null ? found : null;
+        }, found -> found != null);
+        assertThat(again.getIntProperty("navReplayCount")).isEqualTo(1);
+        assertThat(again.getStringProperty("navParkPolicy")).isEqualTo("PERMANENT");
     }
 
     @Test

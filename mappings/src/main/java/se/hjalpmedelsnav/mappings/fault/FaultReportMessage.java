@@ -1,7 +1,6 @@
 package se.hjalpmedelsnav.mappings.fault;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 import java.time.OffsetDateTime;
 import se.hjalpmedelsnav.mappings.message.CustomerAccountMessage;
 import se.hjalpmedelsnav.mappings.message.MessageType;
@@ -18,7 +17,6 @@ import se.hjalpmedelsnav.mappings.order.Orderer;
  * @param injuryOrRisk  whether the fault injured someone or could have
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JacksonXmlRootElement(localName = "faultReport")
 public record FaultReportMessage(
         MessageType type,
         String messageId,

@@ -1,7 +1,6 @@
 package se.hjalpmedelsnav.mappings.incident;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import se.hjalpmedelsnav.mappings.message.KommunMessage;
@@ -16,7 +15,6 @@ import se.hjalpmedelsnav.mappings.message.MessageType;
  * @param patient                    absent when no patient was involved
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JacksonXmlRootElement(localName = "incidentReport")
 public record IncidentReportMessage(
         MessageType type,
         String messageId,

@@ -1,7 +1,5 @@
 package se.hjalpmedelsnav.mappings.message;
 
-import com.ctc.wstx.api.WstxInputProperties;
-import com.ctc.wstx.stax.WstxInputFactory;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,18 +8,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.xml.XmlFactory;
-import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import javax.xml.stream.XMLInputFactory;
 
 /**
- * The Jackson mappers for the municipality contract, configured once and shared (they are
+ * The Jackson mapper for the municipality contract's JSON, configured once and shared (it is
  * thread-safe): ISO-8601 dates, the sender's offset kept as sent, null members left out, exceptions
- * that never quote the body. The hub
- * writes its receipts with them too, so what it reads and what it writes agree.
+ * that never quote the body. The hub writes its receipts with it too, so what it reads and what it
+ * writes agree. (Receipts are JSON whatever format the message came in, so there is no XML mapper.)
  */
 public final class KommunMessageMappers {
 
@@ -29,17 +23,12 @@ public final class KommunMessageMappers {
             // An exception's location must never quote the body: it may hold a personal identity number.
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build())).build();
-    private static final XmlMapper XML = configure(XmlMapper.builder(secureXmlFactory())).build();
 
     private KommunMessageMappers() {
     }
 
     public static ObjectMapper json() {
         return JSON;
-    }
-
-    public static XmlMapper xml() {
-        return XML;
     }
 
     /**
@@ -70,7 +59,7 @@ public final class KommunMessageMappers {
         return configure(JsonMapper.builder(factory)).build();
     }
 
-    private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B configure(B builder) {
+    private static JsonMapper.Builder configure(JsonMapper.Builder builder) {
         return builder
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -79,19 +68,5 @@ public final class KommunMessageMappers {
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 // isProtected(), isAccepted() are conveniences, not contract members: write record components only.
                 .disable(MapperFeature.AUTO_DETECT_IS_GETTERS);
-    }
-
-    /** Woodstox without DTDs or external entities, whoever later reads XML with the shared mapper. */
-    private static XmlFactory secureXmlFactory() {
-        XMLInputFactory input = new WstxInputFactory();
-        input.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        input.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        input.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, ParserLimits.defaults().maxDepth());
-        input.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, ParserLimits.defaults().maxBytes());
-        return XmlFactory.builder()
-                .xmlInputFactory(input)
-                // An exception's location must never quote the body: it may hold a personal identity number.
-                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-                .build();
     }
 }

@@ -1,9 +1,6 @@
 package se.hjalpmedelsnav.mappings.message;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlElementWrapper;
-import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
-import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -13,17 +10,14 @@ import java.util.List;
  * the order's messageId.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JacksonXmlRootElement(localName = "orderStatus")
 public record OrderStatusEvent(
         String type,
         String inReplyTo,
         String hubReference,
         OrderStatus status,
         String supplierOrderId,
-        @JacksonXmlElementWrapper(localName = "deviceIds") @JacksonXmlProperty(localName = "deviceId")
         List<String> deviceIds,
         LocalDate expectedDeliveryDate,
-        @JacksonXmlElementWrapper(localName = "errors") @JacksonXmlProperty(localName = "error")
         List<ContractError> errors,
         OffsetDateTime at) {
 

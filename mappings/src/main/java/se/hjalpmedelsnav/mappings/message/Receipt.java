@@ -1,9 +1,6 @@
 package se.hjalpmedelsnav.mappings.message;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlElementWrapper;
-import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
-import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -16,16 +13,13 @@ import java.util.List;
  * @param notices      information that is not an error (for example that an incident report is due)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JacksonXmlRootElement(localName = "receipt")
 public record Receipt(
         String type,
         String inReplyTo,
         String hubReference,
         ReceiptStatus status,
         boolean duplicate,
-        @JacksonXmlElementWrapper(localName = "errors") @JacksonXmlProperty(localName = "error")
         List<ContractError> errors,
-        @JacksonXmlElementWrapper(localName = "notices") @JacksonXmlProperty(localName = "notice")
         List<String> notices,
         OffsetDateTime at) {
 

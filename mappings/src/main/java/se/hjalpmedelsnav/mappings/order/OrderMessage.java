@@ -1,9 +1,6 @@
 package se.hjalpmedelsnav.mappings.order;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlElementWrapper;
-import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
-import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 import java.time.OffsetDateTime;
 import java.util.List;
 import se.hjalpmedelsnav.mappings.message.CustomerAccountMessage;
@@ -15,7 +12,6 @@ import se.hjalpmedelsnav.mappings.message.MessageType;
  * {@code schema/kommun-message.schema.json} and {@code schema/kommun-message.xsd}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JacksonXmlRootElement(localName = "order")
 public record OrderMessage(
         MessageType type,
         String messageId,
@@ -29,7 +25,6 @@ public record OrderMessage(
         Delivery delivery,
         Boolean riskAnalysisDone,
         Boolean consentObtained,
-        @JacksonXmlElementWrapper(localName = "lines") @JacksonXmlProperty(localName = "line")
         List<OrderLine> lines,
         String note) implements CustomerAccountMessage {
 

@@ -1,9 +1,6 @@
 package se.hjalpmedelsnav.mappings.returns;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlElementWrapper;
-import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
-import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 import java.time.OffsetDateTime;
 import java.util.List;
 import se.hjalpmedelsnav.mappings.message.CustomerAccountMessage;
@@ -19,7 +16,6 @@ import se.hjalpmedelsnav.mappings.order.Orderer;
  * @param pickup    where to fetch them; required unless {@code reason} is LOST
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JacksonXmlRootElement(localName = "return")
 public record ReturnMessage(
         MessageType type,
         String messageId,
@@ -28,7 +24,6 @@ public record ReturnMessage(
         Orderer orderer,
         String customerNumber,
         String payerNumber,
-        @JacksonXmlElementWrapper(localName = "deviceIds") @JacksonXmlProperty(localName = "deviceId")
         List<String> deviceIds,
         ReturnReason reason,
         Pickup pickup,

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import se.hjalpmedelsnav.mappings.identifier.PersonalIdentityNumber;
-import se.hjalpmedelsnav.mappings.message.MessageContext;
 import se.hjalpmedelsnav.mappings.order.Address;
 import se.hjalpmedelsnav.mappings.order.Contact;
 import se.hjalpmedelsnav.mappings.order.Decision;
@@ -18,6 +17,7 @@ import se.hjalpmedelsnav.mappings.order.Orderer;
 import se.hjalpmedelsnav.mappings.order.Recipient;
 import se.hjalpmedelsnav.mappings.registry.CustomerNumber;
 import se.hjalpmedelsnav.mappings.registry.Registry;
+import se.hjalpmedelsnav.mappings.rules.RuleContext;
 
 /**
  * Turns an accepted ORDER into the order the supplier's API takes.
@@ -90,8 +90,8 @@ public final class SupplierOrderTranslator {
 
     private static LocalDate orderDate(OrderMessage order) {
         return order.sentAt() == null
-                ? LocalDate.now(MessageContext.SWEDISH_TIME)
-                : order.sentAt().atZoneSameInstant(MessageContext.SWEDISH_TIME).toLocalDate();
+                ? LocalDate.now(RuleContext.SWEDISH_TIME)
+                : order.sentAt().atZoneSameInstant(RuleContext.SWEDISH_TIME).toLocalDate();
     }
 
     private static SupplierContact guardian(Guardian guardian) {

@@ -12,27 +12,29 @@ import static se.hjalpmedelsnav.mappings.order.TestRegistry.PARTY_KOMMUN;
 import static se.hjalpmedelsnav.mappings.order.TestRegistry.PAYER_OF_NON_PARTY;
 import static se.hjalpmedelsnav.mappings.order.TestRegistry.UNREGISTERED_KOMMUN;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import se.hjalpmedelsnav.mappings.fault.rules.IncidentReportDue;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.ErrorCode;
 import se.hjalpmedelsnav.mappings.order.OrderBuilder;
 import se.hjalpmedelsnav.mappings.order.TestRegistry;
 import se.hjalpmedelsnav.mappings.registry.Registry;
+import se.hjalpmedelsnav.mappings.rules.MessageRules;
+import se.hjalpmedelsnav.mappings.rules.RuleContext;
 
 class FaultReportRulesTest {
 
     private final Registry registry = TestRegistry.standardRegistry();
-    private final FaultReportRules rules = new FaultReportRules();
+    private final MessageRules rules = MessageRules.handbook();
 
     @Test
     void acceptsAValidFaultReport() {
         var message = FaultReportBuilder.valid().build();
 
-        assertThat(rules.check(message, FaultReportRules.contextFor(message, PARTY_KOMMUN, registry))).isEmpty();
+        assertThat(rules.check(message, RuleContext.of(message, PARTY_KOMMUN, registry))).isEmpty();
     }
 
     @Test
@@ -44,7 +46,7 @@ class FaultReportRulesTest {
                 .withArticle(ARTICLE_NOT_IN_ASSORTMENT)
                 .build();
 
-        var errors = rules.check(message, FaultReportRules.contextFor(message, PARTY_KOMMUN, registry));
+        var errors = rules.check(message, RuleContext.of(message, PARTY_KOMMUN, registry));
 
         assertThat(errors).extracting(ContractError::code, ContractError::field).containsExactly(
                 tuple(ErrorCode.KOMMUN_MISMATCH, "kommunCode"),
@@ -57,7 +59,7 @@ class FaultReportRulesTest {
     void rejectsAFaultReportOnAnotherMunicipalitysCustomerNumber() {
         var message = FaultReportBuilder.valid().withCustomerNumber(CUSTOMER_OF_NON_PARTY).build();
 
-        assertThat(rules.check(message, FaultReportRules.contextFor(message, PARTY_KOMMUN, registry)))
+        assertThat(rules.check(message, RuleContext.of(message, PARTY_KOMMUN, registry)))
                 .extracting(ContractError::code, ContractError::field)
                 .containsExactly(tuple(ErrorCode.CUSTOMER_NUMBER_UNKNOWN, "customerNumber"));
     }
@@ -66,7 +68,7 @@ class FaultReportRulesTest {
     void rejectsAFaultReportFromAMunicipalityNotInTheRegistry() {
         var message = FaultReportBuilder.valid().withKommunCode(UNREGISTERED_KOMMUN).build();
 
-        assertThat(rules.check(message, FaultReportRules.contextFor(message, UNREGISTERED_KOMMUN, registry)))
+        assertThat(rules.check(message, RuleContext.of(message, UNREGISTERED_KOMMUN, registry)))
                 .extracting(ContractError::code)
                 .startsWith(ErrorCode.KOMMUN_NOT_PARTY).contains(ErrorCode.CUSTOMER_NUMBER_UNKNOWN);
     }
@@ -76,7 +78,7 @@ class FaultReportRulesTest {
         var message = FaultReportBuilder.valid().withPrivateContractor("191212-1212")
                 .withArticle(ARTICLE_NOT_IN_ASSORTMENT).build();
 
-        var errors = rules.check(message, FaultReportRules.contextFor(message, PARTY_KOMMUN, registry));
+        var errors = rules.check(message, RuleContext.of(message, PARTY_KOMMUN, registry));
 
         assertThat(errors).hasSize(2).extracting(ContractError::message).allSatisfy(text -> assertThat(text)
                 .doesNotContain("121212", OrderBuilder.RECIPIENT_NAME, OrderBuilder.ORDERER_NAME,
@@ -95,18 +97,7 @@ class FaultReportRulesTest {
             boolean due) {
         var message = FaultReportBuilder.valid().withInjuryOrRisk(injuryOrRisk).withArticle(article).build();
 
-        assertThat(rules.incidentReportDue(message, registry)).isEqualTo(due);
-    }
-
-    @ParameterizedTest(name = "sent {0} counts as {1}")
-    @CsvSource({
-            "2026-03-02T09:15:00+01:00, 2026-03-02",
-            "2026-03-02T23:00:00Z,      2026-03-03",
-    })
-    void datesTheFaultReportBySentAtInSwedishTime(OffsetDateTime sentAt, LocalDate messageDate) {
-        var context = FaultReportRules.contextFor(FaultReportBuilder.valid().withSentAt(sentAt).build(),
-                PARTY_KOMMUN, registry);
-
-        assertThat(context.messageDate()).isEqualTo(messageDate);
+        assertThat(rules.notices(message, RuleContext.of(message, PARTY_KOMMUN, registry)))
+                .isEqualTo(due ? List.of(IncidentReportDue.INCIDENT_REPORT_DUE) : List.of());
     }
 }

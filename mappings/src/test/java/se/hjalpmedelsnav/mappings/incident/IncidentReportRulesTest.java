@@ -7,28 +7,28 @@ import static se.hjalpmedelsnav.mappings.order.TestRegistry.PARTY_KOMMUN;
 import static se.hjalpmedelsnav.mappings.order.TestRegistry.UNREGISTERED_KOMMUN;
 
 import java.time.LocalDate;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.ErrorCode;
-import se.hjalpmedelsnav.mappings.message.MessageRule;
 import se.hjalpmedelsnav.mappings.order.TestRegistry;
 import se.hjalpmedelsnav.mappings.registry.Registry;
+import se.hjalpmedelsnav.mappings.rules.MessageRules;
+import se.hjalpmedelsnav.mappings.rules.RuleContext;
 
 class IncidentReportRulesTest {
 
     private static final String PERSONAL_IDENTITY_NUMBER = "19121212-1212";
 
     private final Registry registry = TestRegistry.standardRegistry();
-    private final IncidentReportRules rules = new IncidentReportRules();
+    private final MessageRules rules = MessageRules.handbook();
 
     @Test
     void acceptsAValidIncidentReport() {
         var message = IncidentReportBuilder.valid().build();
 
-        assertThat(rules.check(message, IncidentReportRules.contextFor(message, PARTY_KOMMUN, registry))).isEmpty();
+        assertThat(rules.check(message, RuleContext.of(message, PARTY_KOMMUN, registry))).isEmpty();
     }
 
     @Test
@@ -41,7 +41,7 @@ class IncidentReportRulesTest {
                 .withActionsTaken("Anhöriga till 121212-1212 kontaktades.")
                 .build();
 
-        var errors = rules.check(message, IncidentReportRules.contextFor(message, PARTY_KOMMUN, registry));
+        var errors = rules.check(message, RuleContext.of(message, PARTY_KOMMUN, registry));
 
         assertThat(errors).extracting(ContractError::code, ContractError::field).containsExactly(
                 tuple(ErrorCode.KOMMUN_MISMATCH, "kommunCode"),
@@ -56,7 +56,7 @@ class IncidentReportRulesTest {
     void rejectsAReportFromAMunicipalityThatIsNotAParty(String kommunCode) {
         var message = IncidentReportBuilder.valid().withKommunCode(kommunCode).build();
 
-        assertThat(rules.check(message, IncidentReportRules.contextFor(message, kommunCode, registry)))
+        assertThat(rules.check(message, RuleContext.of(message, kommunCode, registry)))
                 .extracting(ContractError::code, ContractError::field)
                 .containsExactly(tuple(ErrorCode.KOMMUN_NOT_PARTY, "kommunCode"));
     }
@@ -69,24 +69,10 @@ class IncidentReportRulesTest {
                 .withUdiDi("12345")
                 .build();
 
-        var errors = rules.check(message, IncidentReportRules.contextFor(message, PARTY_KOMMUN, registry));
+        var errors = rules.check(message, RuleContext.of(message, PARTY_KOMMUN, registry));
 
         assertThat(errors).hasSize(3).extracting(ContractError::message).allSatisfy(text -> assertThat(text)
                 .doesNotContain("121212", "Tolvan", "12345", IncidentReportBuilder.REPORTER_NAME,
                         IncidentReportBuilder.REPORTER_PHONE, IncidentReportBuilder.REPORTER_EMAIL));
-    }
-
-    @Test
-    void runsEveryRuleGivenAndKeepsTheirOrder() {
-        MessageRule<IncidentReportMessage> first = (message, context) -> List.of(
-                ContractError.of(ErrorCode.UDI_INVALID, "first", "First rule."));
-        MessageRule<IncidentReportMessage> last = (message, context) -> List.of(
-                ContractError.of(ErrorCode.KOMMUN_MISMATCH, "second", "Last rule."));
-        var message = IncidentReportBuilder.valid().build();
-
-        var errors = new IncidentReportRules(List.of(first, (m, c) -> List.of(), last))
-                .check(message, IncidentReportRules.contextFor(message, PARTY_KOMMUN, registry));
-
-        assertThat(errors).extracting(ContractError::field).containsExactly("first", "second");
     }
 }

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -38,22 +37,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import se.hjalpmedelsnav.mappings.fault.FaultReportBuilder;
-import se.hjalpmedelsnav.mappings.fault.FaultReportMessage;
-import se.hjalpmedelsnav.mappings.fault.FaultReportRules;
 import se.hjalpmedelsnav.mappings.incident.IncidentReportBuilder;
-import se.hjalpmedelsnav.mappings.incident.IncidentReportMessage;
-import se.hjalpmedelsnav.mappings.incident.IncidentReportRules;
 import se.hjalpmedelsnav.mappings.order.DeliveryTarget;
 import se.hjalpmedelsnav.mappings.order.IdentityProtection;
 import se.hjalpmedelsnav.mappings.order.OrderBuilder;
-import se.hjalpmedelsnav.mappings.order.OrderMessage;
-import se.hjalpmedelsnav.mappings.order.OrderRules;
 import se.hjalpmedelsnav.mappings.order.TestRegistry;
 import se.hjalpmedelsnav.mappings.registry.Registry;
 import se.hjalpmedelsnav.mappings.returns.ReturnBuilder;
-import se.hjalpmedelsnav.mappings.returns.ReturnMessage;
 import se.hjalpmedelsnav.mappings.returns.ReturnReason;
-import se.hjalpmedelsnav.mappings.returns.ReturnRules;
+import se.hjalpmedelsnav.mappings.rules.MessageRules;
+import se.hjalpmedelsnav.mappings.rules.RuleContext;
 
 /**
  * The contract: a receipt's error message never quotes a submitted value; the field says where, the
@@ -94,11 +87,9 @@ class ErrorMessagesQuoteNothingSentTest {
         order(cases, "payer number of another customer number", ErrorCode.PAYER_NUMBER_INVALID, PARTY_KOMMUN,
                 OrderBuilder.valid().withPayerNumber(PAYER_OF_CUSTOMER_WITHOUT_BUFFER_STORE));
         cases.add(rulesCase("payer number on a customer number without any", ErrorCode.PAYER_NUMBER_INVALID,
-                KOMMUN_WITHOUT_PAYERS, () -> OrderBuilder.valid().withKommunCode(KOMMUN_WITHOUT_PAYERS)
-                        .withCustomerNumber(CUSTOMER_WITHOUT_PAYERS).withPayerNumber("402901")
-                        .withDeliveryTo(DeliveryTarget.UNIT).build(),
-                order -> new OrderRules().check(order,
-                        OrderRules.contextFor(order, KOMMUN_WITHOUT_PAYERS, REGISTRY_WITH_UNLINKED_CUSTOMER))));
+                KOMMUN_WITHOUT_PAYERS, REGISTRY_WITH_UNLINKED_CUSTOMER, OrderBuilder.valid()
+                        .withKommunCode(KOMMUN_WITHOUT_PAYERS).withCustomerNumber(CUSTOMER_WITHOUT_PAYERS)
+                        .withPayerNumber("402901").withDeliveryTo(DeliveryTarget.UNIT).build()));
         order(cases, "unregistered private contractor", ErrorCode.PRIVATE_CONTRACTOR_NO_AGREEMENT, PARTY_KOMMUN,
                 OrderBuilder.valid().withPrivateContractor(UNREGISTERED_CONTRACTOR));
         order(cases, "contractor without an agreement with the municipality",
@@ -140,13 +131,10 @@ class ErrorMessagesQuoteNothingSentTest {
         returns(cases, "return that is not LOST without a pickup", ReturnBuilder.valid()
                 .withReason(ReturnReason.FAULTY).withoutPickup());
         cases.add(rulesCase("return with a contractor whose agreement has ended",
-                ErrorCode.PRIVATE_CONTRACTOR_NO_AGREEMENT, PARTY_KOMMUN,
-                () -> ReturnBuilder.valid().withPrivateContractor(CONTRACTOR_WITH_EXPIRED_AGREEMENT).build(),
-                message -> new ReturnRules().check(message, ReturnRules.contextFor(message, PARTY_KOMMUN, REGISTRY))));
+                ErrorCode.PRIVATE_CONTRACTOR_NO_AGREEMENT, PARTY_KOMMUN, REGISTRY,
+                ReturnBuilder.valid().withPrivateContractor(CONTRACTOR_WITH_EXPIRED_AGREEMENT).build()));
         cases.add(rulesCase("fault report on an article not in the assortment", ErrorCode.ARTICLE_NOT_ORDERABLE,
-                PARTY_KOMMUN, () -> FaultReportBuilder.valid().withArticle(ARTICLE_NOT_IN_ASSORTMENT).build(),
-                (FaultReportMessage message) -> new FaultReportRules().check(message,
-                        FaultReportRules.contextFor(message, PARTY_KOMMUN, REGISTRY))));
+                PARTY_KOMMUN, REGISTRY, FaultReportBuilder.valid().withArticle(ARTICLE_NOT_IN_ASSORTMENT).build()));
         incident(cases, "incident after the day it was reported", ErrorCode.SCHEMA_INVALID,
                 IncidentReportBuilder.valid().withEventDate(LocalDate.of(2026, 3, 3)));
         incident(cases, "incident description with a personnummer", ErrorCode.SCHEMA_INVALID,
@@ -254,27 +242,26 @@ class ErrorMessagesQuoteNothingSentTest {
 
     private static void order(List<Arguments> cases, String name, ErrorCode expected, String queueKommunCode,
             OrderBuilder order) {
-        cases.add(rulesCase(name, expected, queueKommunCode, order::build, (OrderMessage message) ->
-                new OrderRules().check(message, OrderRules.contextFor(message, queueKommunCode, REGISTRY))));
+        cases.add(rulesCase(name, expected, queueKommunCode, REGISTRY, order.build()));
     }
 
     private static void returns(List<Arguments> cases, String name, ReturnBuilder message) {
-        cases.add(rulesCase(name, ErrorCode.SCHEMA_INVALID, PARTY_KOMMUN, message::build, (ReturnMessage built) ->
-                new ReturnRules().check(built, ReturnRules.contextFor(built, PARTY_KOMMUN, REGISTRY))));
+        cases.add(rulesCase(name, ErrorCode.SCHEMA_INVALID, PARTY_KOMMUN, REGISTRY, message.build()));
     }
 
     private static void incident(List<Arguments> cases, String name, ErrorCode expected,
             IncidentReportBuilder message) {
-        cases.add(rulesCase(name, expected, PARTY_KOMMUN, message::build, (IncidentReportMessage built) ->
-                new IncidentReportRules().check(built, IncidentReportRules.contextFor(built, PARTY_KOMMUN, REGISTRY))));
+        cases.add(rulesCase(name, expected, PARTY_KOMMUN, REGISTRY, message.build()));
     }
 
-    private static <M extends KommunMessage> Arguments rulesCase(String name, ErrorCode expected,
-            String queueKommunCode, Supplier<M> message, java.util.function.Function<M, List<ContractError>> rules) {
-        M built = message.get();
-        Set<String> values = stringValues(KommunMessageMappers.json().valueToTree(built));
+    /** The handbook's rules of the message's type, as the intake runs them. */
+    private static Arguments rulesCase(String name, ErrorCode expected, String queueKommunCode, Registry registry,
+            KommunMessage message) {
+        Set<String> values = stringValues(KommunMessageMappers.json().valueToTree(message));
         values.add(queueKommunCode);
-        return arguments(named(name, new Sent(values, expected, rules.apply(built))));
+        List<ContractError> errors = MessageRules.handbook().check(message,
+                RuleContext.of(message, queueKommunCode, registry));
+        return arguments(named(name, new Sent(values, expected, errors)));
     }
 
     private static void json(List<Arguments> cases, String name, ErrorCode expected, OrderBody body) {

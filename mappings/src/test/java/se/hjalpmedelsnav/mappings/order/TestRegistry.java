@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import se.hjalpmedelsnav.mappings.message.MessageContext;
 import se.hjalpmedelsnav.mappings.registry.Article;
 import se.hjalpmedelsnav.mappings.registry.CustomerNumber;
 import se.hjalpmedelsnav.mappings.registry.Municipality;
@@ -12,6 +11,7 @@ import se.hjalpmedelsnav.mappings.registry.PrivateContractor;
 import se.hjalpmedelsnav.mappings.registry.PrivateContractorAgreement;
 import se.hjalpmedelsnav.mappings.registry.ProductArea;
 import se.hjalpmedelsnav.mappings.registry.Registry;
+import se.hjalpmedelsnav.mappings.rules.RuleContext;
 
 /**
  * Builds registries for tests. {@link #standard()} is a small fictional county that every default of
@@ -103,14 +103,9 @@ public final class TestRegistry {
         return standard().build();
     }
 
-    /** The context of an order on {@code queueKommunCode}'s queue in the standard registry, on {@link #ORDER_DATE}. */
-    public static OrderContext contextOnQueue(String queueKommunCode) {
-        return new OrderContext(queueKommunCode, standardRegistry(), ORDER_DATE);
-    }
-
-    /** The context of a return or report on {@code queueKommunCode}'s queue in the standard registry, on {@link #ORDER_DATE}. */
-    public static MessageContext messageContextOnQueue(String queueKommunCode) {
-        return new MessageContext(queueKommunCode, standardRegistry(), ORDER_DATE);
+    /** The context of a message on {@code queueKommunCode}'s queue in the standard registry, on {@link #ORDER_DATE}. */
+    public static RuleContext contextOnQueue(String queueKommunCode) {
+        return new RuleContext(queueKommunCode, standardRegistry(), ORDER_DATE);
     }
 
     public static CustomerNumber customerNumber(String number, String unit, boolean bufferStore, String... payers) {

@@ -12,8 +12,6 @@ import static se.hjalpmedelsnav.mappings.order.TestRegistry.NON_PARTY_KOMMUN;
 import static se.hjalpmedelsnav.mappings.order.TestRegistry.PARTY_KOMMUN;
 import static se.hjalpmedelsnav.mappings.order.TestRegistry.PAYER_OF_NON_PARTY;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -21,26 +19,26 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.ErrorCode;
-import se.hjalpmedelsnav.mappings.message.MessageRule;
 import se.hjalpmedelsnav.mappings.order.OrderBuilder;
 import se.hjalpmedelsnav.mappings.order.TestRegistry;
 import se.hjalpmedelsnav.mappings.registry.Registry;
+import se.hjalpmedelsnav.mappings.rules.MessageRules;
+import se.hjalpmedelsnav.mappings.rules.RuleContext;
 
 class ReturnRulesTest {
 
     private final Registry registry = TestRegistry.standardRegistry();
-    private final ReturnRules rules = new ReturnRules();
+    private final MessageRules rules = MessageRules.handbook();
 
     @Test
     void acceptsAValidReturn() {
         var message = ReturnBuilder.valid().build();
 
-        assertThat(rules.check(message, ReturnRules.contextFor(message, PARTY_KOMMUN, registry))).isEmpty();
+        assertThat(rules.check(message, RuleContext.of(message, PARTY_KOMMUN, registry))).isEmpty();
     }
 
     static Stream<Arguments> refusedReturns() {
@@ -75,7 +73,7 @@ class ReturnRulesTest {
     void rejectsAReturnBreakingARuleWithCodeAndField(UnaryOperator<ReturnBuilder> change, List<Tuple> expected) {
         var message = change.apply(ReturnBuilder.valid()).build();
 
-        var errors = rules.check(message, ReturnRules.contextFor(message, PARTY_KOMMUN, registry));
+        var errors = rules.check(message, RuleContext.of(message, PARTY_KOMMUN, registry));
 
         assertThat(errors).extracting(ContractError::code, ContractError::field)
                 .containsExactlyElementsOf(expected);
@@ -85,7 +83,7 @@ class ReturnRulesTest {
     void acceptsALostDeviceWithoutPickup() {
         var message = ReturnBuilder.valid().withReason(ReturnReason.LOST).withoutPickup().build();
 
-        assertThat(rules.check(message, ReturnRules.contextFor(message, PARTY_KOMMUN, registry))).isEmpty();
+        assertThat(rules.check(message, RuleContext.of(message, PARTY_KOMMUN, registry))).isEmpty();
     }
 
     @Test
@@ -99,7 +97,7 @@ class ReturnRulesTest {
                 .withoutPickup()
                 .build();
 
-        var errors = rules.check(message, ReturnRules.contextFor(message, PARTY_KOMMUN, registry));
+        var errors = rules.check(message, RuleContext.of(message, PARTY_KOMMUN, registry));
 
         assertThat(errors).extracting(ContractError::code, ContractError::field).containsExactly(
                 tuple(ErrorCode.KOMMUN_MISMATCH, "kommunCode"),
@@ -114,7 +112,7 @@ class ReturnRulesTest {
         var message = ReturnBuilder.valid().withKommunCode(NON_PARTY_KOMMUN)
                 .withCustomerNumber(CUSTOMER_OF_NON_PARTY).withPayerNumber(PAYER_OF_NON_PARTY).build();
 
-        assertThat(rules.check(message, ReturnRules.contextFor(message, NON_PARTY_KOMMUN, registry)))
+        assertThat(rules.check(message, RuleContext.of(message, NON_PARTY_KOMMUN, registry)))
                 .extracting(ContractError::code).containsExactly(ErrorCode.KOMMUN_NOT_PARTY);
     }
 
@@ -122,7 +120,7 @@ class ReturnRulesTest {
     void saysAContractorsAgreementIsNotValidOnTheDateOfTheMessageNotOfAnOrder() {
         var message = ReturnBuilder.valid().withPrivateContractor(CONTRACTOR_WITH_EXPIRED_AGREEMENT).build();
 
-        var errors = rules.check(message, ReturnRules.contextFor(message, PARTY_KOMMUN, registry));
+        var errors = rules.check(message, RuleContext.of(message, PARTY_KOMMUN, registry));
 
         assertThat(errors).singleElement().extracting(ContractError::message).asString()
                 .contains("date of the message").doesNotContain("order date", "2026-03-02");
@@ -133,40 +131,11 @@ class ReturnRulesTest {
         var message = ReturnBuilder.valid().withPrivateContractor("191212-1212").withDeviceIds("IND-1", "IND-1")
                 .withoutPickup().build();
 
-        var errors = rules.check(message, ReturnRules.contextFor(message, PARTY_KOMMUN, registry));
+        var errors = rules.check(message, RuleContext.of(message, PARTY_KOMMUN, registry));
 
         assertThat(errors).hasSize(3).extracting(ContractError::message).allSatisfy(text -> assertThat(text)
                 .doesNotContain("121212", ReturnBuilder.CONTACT_NAME, OrderBuilder.ORDERER_NAME, OrderBuilder.PHONE,
                         ReturnBuilder.HOME.street()));
-    }
-
-    @Test
-    void runsEveryRuleGivenAndKeepsTheirOrder() {
-        MessageRule<ReturnMessage> first = (message, context) -> List.of(
-                ContractError.of(ErrorCode.SCHEMA_INVALID, "first", "First rule."));
-        MessageRule<ReturnMessage> last = (message, context) -> List.of(
-                ContractError.of(ErrorCode.KOMMUN_MISMATCH, "second", "Last rule."));
-        var message = ReturnBuilder.valid().build();
-
-        var errors = new ReturnRules(List.of(first, (m, c) -> List.of(), last))
-                .check(message, ReturnRules.contextFor(message, PARTY_KOMMUN, registry));
-
-        assertThat(errors).extracting(ContractError::field).containsExactly("first", "second");
-    }
-
-    @ParameterizedTest(name = "sent {0} counts as {1}")
-    @CsvSource({
-            "2026-03-02T09:15:00+01:00, 2026-03-02",
-            "2026-03-01T23:30:00Z,      2026-03-02",
-            "2026-06-30T22:30:00Z,      2026-07-01",
-            "2026-03-01T18:30:00-05:00, 2026-03-02",
-    })
-    void datesTheReturnBySentAtInSwedishTime(OffsetDateTime sentAt, LocalDate messageDate) {
-        var context = ReturnRules.contextFor(ReturnBuilder.valid().withSentAt(sentAt).build(), PARTY_KOMMUN, registry);
-
-        assertThat(context.messageDate()).isEqualTo(messageDate);
-        assertThat(context.queueKommunCode()).isEqualTo(PARTY_KOMMUN);
-        assertThat(context.registry()).isSameAs(registry);
     }
 
     @ParameterizedTest
@@ -174,7 +143,7 @@ class ReturnRulesTest {
     void asksForAPickupForEveryReasonButLost(ReturnReason reason) {
         var message = ReturnBuilder.valid().withReason(reason).withoutPickup().build();
 
-        var errors = rules.check(message, ReturnRules.contextFor(message, PARTY_KOMMUN, registry));
+        var errors = rules.check(message, RuleContext.of(message, PARTY_KOMMUN, registry));
 
         assertThat(errors).hasSize(reason == ReturnReason.LOST ? 0 : 1);
     }

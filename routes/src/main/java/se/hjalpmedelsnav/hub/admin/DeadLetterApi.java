@@ -46,13 +46,13 @@ public class DeadLetterApi {
     @PostMapping("/dead-letters/{queue}/replay")
     public ReplayResult replay(@PathVariable String queue, @RequestParam(required = false) String jmsMessageId,
             @RequestParam(defaultValue = "1000") int limit, Principal user) throws JMSException {
-        List<ReplayRecord> replayed = deadLetters.replay(known(queue), Optional.ofNullable(jmsMessageId), limit,
+        DeadLetters.Replay replay = deadLetters.replay(known(queue), Optional.ofNullable(jmsMessageId), limit,
                 user.getName(), "admin-api");
-        if (jmsMessageId != null && replayed.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND,
-                    "no replayable message with that JMS message id on " + queue);
+        if (jmsMessageId != null && replay.replayed().isEmpty() && replay.notReplayed().isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no message with that JMS message id on " + queue);
         }
-        return new ReplayResult(replayed.size(), replayed);
+        return new ReplayResult(replay.replayed().size(), replay.replayed(), replay.notReplayed().size(),
+                replay.notReplayed());
     }
 
     /** The audit trail of replays, newest first. */
@@ -69,6 +69,8 @@ public class DeadLetterApi {
         return queue;
     }
 
-    public record ReplayResult(int replayed, List<ReplayRecord> replays) {
+    /** What was put back ({@code replays}) and what was left, each with its reason ({@code notReplayed}). */
+    public record ReplayResult(int replayed, List<ReplayRecord> replays, int left,
+            List<DeadLetters.NotReplayed> notReplayed) {
     }
 }

@@ -4,17 +4,13 @@ import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
-import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
-import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -27,13 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import se.hjalpmedelsnav.hub.broker.Queues;
-import se.hjalpmedelsnav.hub.intake.IntakeHeaders;
+import se.hjalpmedelsnav.broker.Queues;
+import se.hjalpmedelsnav.broker.MessageProperties;
 
 /**
  * The dead-letter queues as operators work with them: what is parked and why, and the replay that puts
@@ -48,11 +43,8 @@ import se.hjalpmedelsnav.hub.intake.IntakeHeaders;
 @Component
 public class DeadLetters {
 
-    /** Artemis' own properties for where a dead letter came from; its console's "retry" reads them too. */
-    public static final String ORIGINAL_ADDRESS = "_AMQ_ORIG_ADDRESS";
-    public static final String ORIGINAL_QUEUE = "_AMQ_ORIG_QUEUE";
-    /** How often a message was replayed before. */
-    public static final String REPLAY_COUNT = IntakeHeaders.REPLAY_COUNT;
+    private static final String ORIGINAL_ADDRESS = MessageProperties.ORIGINAL_ADDRESS;
+    private static final String REPLAY_COUNT = MessageProperties.REPLAY_COUNT;
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
     private static final long RECEIVE_TIMEOUT_MS = 2_000;
@@ -62,7 +54,7 @@ public class DeadLetters {
     private final ReplayAudit audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final List<String> deadLetterQueues = knownDeadLetterQueues();
+    private final List<String> deadLetterQueues = Queues.deadLetterQueues();
 
     public DeadLetters(ConnectionFactory brokerConnectionFactory, ReplayAudit audit, TransactionTemplate transactions,
             Clock clock) {
@@ -70,11 +62,6 @@ public class DeadLetters {
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
-    }
-
-    /** The queue a stage consumed from, for {@link #ORIGINAL_ADDRESS} when it parks a message. */
-    public static String originOf(@Header("JMSDestination") Destination destination) throws JMSException {
-        return destination instanceof Queue queue ? queue.getQueueName() : null;
     }
 
     public boolean isDeadLetterQueue(String queue) {
@@ -97,19 +84,37 @@ public class DeadLetters {
 
     /**
      * Puts parked messages back on the queues they came from: the one named by its JMS message id, or
-     * all (up to {@code limit}) when none is named. Messages that do not say where they came from stay.
+     * all (up to {@code limit}) when none is named. Each message is either replayed or named with the reason
+     * it was not (it does not say where it came from, or it was taken meanwhile).
      */
-    public List<ReplayRecord> replay(String queue, Optional<String> jmsMessageId, int limit, String user,
-            String via) throws JMSException {
+    public Replay replay(String queue, Optional<String> jmsMessageId, int limit, String user, String via)
+            throws JMSException {
         List<ParkedMessage> candidates = browse(queue, Math.max(1, Math.min(limit, MAX_COUNT))).stream()
                 .filter(parked -> jmsMessageId.map(parked.jmsMessageId()::equals).orElse(true))
-                .filter(parked -> parked.originQueue() != null)
                 .toList();
         List<ReplayRecord> replayed = new ArrayList<>();
+        List<NotReplayed> notReplayed = new ArrayList<>();
         for (ParkedMessage parked : candidates) {
-            replayOne(parked, user, via).ifPresent(replayed::add);
+            if (parked.originQueue() == null) {
+                notReplayed.add(new NotReplayed(parked.jmsMessageId(), parked.hubReference(), NO_ORIGIN));
+                continue;
+            }
+            replayOne(parked, user, via).ifPresentOrElse(replayed::add,
+                    () -> notReplayed.add(new NotReplayed(parked.jmsMessageId(), parked.hubReference(), TAKEN)));
         }
-        return replayed;
+        return new Replay(replayed, notReplayed);
+    }
+
+    static final String NO_ORIGIN = "it does not say which queue it came from, and more than one queue parks on "
+            + "this dead-letter queue: move it by hand in the console once you know where it belongs";
+    static final String TAKEN = "it is no longer on the dead-letter queue (replayed or removed meanwhile)";
+
+    /** What a replay did: the messages it put back, and those it could not, each with why. */
+    public record Replay(List<ReplayRecord> replayed, List<NotReplayed> notReplayed) {
+    }
+
+    /** A parked message a replay left where it was, and why. */
+    public record NotReplayed(String jmsMessageId, String hubReference, String reason) {
     }
 
     private Optional<ReplayRecord> replayOne(ParkedMessage parked, String user, String via) throws JMSException {
@@ -173,8 +178,9 @@ public class DeadLetters {
             throw new IllegalStateException("only text and bytes messages can be replayed");
         }
         for (String name : propertyNames(original)) {
-            if (name.startsWith("_AMQ_") || name.startsWith("JMSX") || name.equals(IntakeHeaders.FAILURE_REASON)
-                    || name.equals(IntakeHeaders.FAILED_STAGE) || name.equals(REPLAY_COUNT)) {
+            if (name.startsWith("_AMQ_") || name.startsWith("JMSX") || name.equals(MessageProperties.FAILURE_REASON)
+                    || name.equals(MessageProperties.FAILED_STAGE) || name.equals(MessageProperties.PARK_POLICY)
+                    || name.equals(REPLAY_COUNT)) {
                 continue;
             }
             copy.setObjectProperty(name, original.getObjectProperty(name));
@@ -182,7 +188,7 @@ public class DeadLetters {
         copy.setJMSCorrelationID(original.getJMSCorrelationID());
         int replays = original.propertyExists(REPLAY_COUNT) ? original.getIntProperty(REPLAY_COUNT) : 0;
         copy.setIntProperty(REPLAY_COUNT, replays + 1);
-        copy.setStringProperty(IntakeHeaders.BROKER_DUPLICATE_ID, "replay:" + replayId);
+        copy.setStringProperty(MessageProperties.BROKER_DUPLICATE_ID, "replay:" + replayId);
         return copy;
     }
 
@@ -206,11 +212,19 @@ public class DeadLetters {
         }
     }
 
+    /**
+     * A parked message as operators see it. Where it goes back: the queue it says it came from, else the one
+     * queue whose stage parks on this dead-letter queue (a message parked before every stage recorded it).
+     */
     private static ParkedMessage describe(String queue, Message message) throws JMSException {
-        return new ParkedMessage(queue, message.getJMSMessageID(), string(message, ORIGINAL_ADDRESS),
-                string(message, IntakeHeaders.KOMMUN_CODE), string(message, IntakeHeaders.MESSAGE_ID),
-                string(message, IntakeHeaders.HUB_REFERENCE), string(message, IntakeHeaders.MESSAGE_TYPE),
-                string(message, IntakeHeaders.FAILED_STAGE), string(message, IntakeHeaders.FAILURE_REASON),
+        String origin = string(message, ORIGINAL_ADDRESS);
+        if (origin == null) {
+            origin = Queues.onlyOriginOf(queue).orElse(null);
+        }
+        return new ParkedMessage(queue, message.getJMSMessageID(), origin,
+                string(message, MessageProperties.KOMMUN_CODE), string(message, MessageProperties.MESSAGE_ID),
+                string(message, MessageProperties.HUB_REFERENCE), string(message, MessageProperties.MESSAGE_TYPE),
+                string(message, MessageProperties.FAILED_STAGE), string(message, MessageProperties.FAILURE_REASON),
                 OffsetDateTime.ofInstant(Instant.ofEpochMilli(message.getJMSTimestamp()), ZoneOffset.UTC));
     }
 
@@ -227,21 +241,4 @@ public class DeadLetters {
         return names;
     }
 
-    /** Every {@code nav.dlq.*} queue named in {@link Queues}. */
-    private static List<String> knownDeadLetterQueues() {
-        List<String> queues = new ArrayList<>();
-        for (Field field : Queues.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-                try {
-                    String name = (String) field.get(null);
-                    if (name.startsWith("nav.dlq.")) {
-                        queues.add(name);
-                    }
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        return List.copyOf(queues);
-    }
 }

@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param security    the embedded broker's other users
  * @param tls         the TLS acceptor of the embedded broker, and the trust of the hub's own connection
  * @param maxMessageBytes the largest message the embedded broker takes (whole message, any protocol); a larger
- *                    send is refused at once ({@link MessageSizeLimit})
+ *                    send is refused at once ({@link se.hjalpmedelsnav.broker.plugins.MessageSizeLimit})
  */
 @ConfigurationProperties("nav.broker")
 public record BrokerProperties(

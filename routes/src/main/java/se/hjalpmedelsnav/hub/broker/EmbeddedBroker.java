@@ -24,6 +24,10 @@ import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager
 import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.hjalpmedelsnav.broker.BrokerAccess;
+import se.hjalpmedelsnav.broker.Queues;
+import se.hjalpmedelsnav.broker.plugins.MessageSizeLimit;
+import se.hjalpmedelsnav.broker.plugins.UnreadableAmqpMessageGuard;
 
 /**
  * The in-process Artemis broker of the embedded default: persistent journal, an acceptor for CORE
@@ -52,12 +56,7 @@ public class EmbeddedBroker {
         embedded.setConfiguration(configuration());
         embedded.setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users));
         embedded.start();
-        for (String queue : List.of(Queues.ORDER_TO_SUPPLIER, Queues.RETURN_TO_SUPPLIER,
-                Queues.FAULT_REPORT_TO_SUPPLIER, Queues.SUPPLIER_EVENTS, Queues.DLQ_KOMMUN_INTAKE,
-                Queues.DLQ_ORDER_TO_SUPPLIER, Queues.DLQ_RETURN_TO_SUPPLIER, Queues.DLQ_FAULT_REPORT_TO_SUPPLIER,
-                Queues.DLQ_SUPPLIER_EVENTS, Queues.DLQ_BROKER, Queues.EXPIRED, Queues.INCIDENT_REPORTS,
-                Queues.INCIDENT_TO_AUTHORITY, Queues.INCIDENT_TO_MANUFACTURER, Queues.DLQ_INCIDENT_REPORTS,
-                Queues.DLQ_INCIDENT_TO_AUTHORITY, Queues.DLQ_INCIDENT_TO_MANUFACTURER)) {
+        for (String queue : Queues.hubQueues()) {
             ensureQueue(queue);
         }
         log.info("Embedded Artemis broker started, CORE and AMQP 1.0 on {}, security on, journal in {}", listening(),

@@ -19,7 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import se.hjalpmedelsnav.connectors.supplier.SupplierAccessToken;
-import se.hjalpmedelsnav.hub.intake.IntakeHeaders;
+import se.hjalpmedelsnav.broker.MessageProperties;
+import se.hjalpmedelsnav.hub.stage.KommunEvents.KommunEvent;
+import se.hjalpmedelsnav.hub.stage.PermanentFailure;
 import se.hjalpmedelsnav.hub.supplier.SupplierAnswer;
 import se.hjalpmedelsnav.hub.tracking.TrackingStatus;
 import se.hjalpmedelsnav.hub.tracking.TrackingStore;
@@ -27,6 +29,7 @@ import se.hjalpmedelsnav.mappings.incident.IncidentReportMessage;
 import se.hjalpmedelsnav.mappings.incident.ReportingDeadline;
 import se.hjalpmedelsnav.mappings.incident.report.LakemedelsverketReportPdf;
 import se.hjalpmedelsnav.mappings.incident.report.LakemedelsverketReportSchema;
+import se.hjalpmedelsnav.mappings.incident.report.LakemedelsverketReportSchema.ReportNotValidException;
 import se.hjalpmedelsnav.mappings.incident.report.LakemedelsverketReportWriter;
 import se.hjalpmedelsnav.mappings.incident.report.ManufacturerIncidentReport;
 import se.hjalpmedelsnav.mappings.message.IncidentReportStatusEvent;
@@ -45,6 +48,8 @@ public class IncidentDeliveries {
     /** Exchange properties holding the report to Läkemedelsverket while it is delivered. */
     public static final String REPORT_XML = "navIncidentReportXml";
     public static final String REPORT_PDF = "navIncidentReportPdf";
+    /** Exchange property of each recipient's stage: who the recipient is, in a failure's reason. */
+    public static final String RECIPIENT = "navRecipient";
 
     private static final Logger log = LoggerFactory.getLogger(IncidentDeliveries.class);
 
@@ -70,9 +75,9 @@ public class IncidentDeliveries {
     }
 
     /** Starts tracking the report, with its deadline counted from when the hub accepted it. */
-    public void track(@Body String canonical, @Header(IntakeHeaders.HUB_REFERENCE) String hubReference,
-            @Header(IntakeHeaders.KOMMUN_CODE) String kommunCode,
-            @Header(IntakeHeaders.MESSAGE_ID) String messageId) {
+    public void track(@Body String canonical, @Header(MessageProperties.HUB_REFERENCE) String hubReference,
+            @Header(MessageProperties.KOMMUN_CODE) String kommunCode,
+            @Header(MessageProperties.MESSAGE_ID) String messageId) {
         IncidentReportMessage message = read(canonical);
         OffsetDateTime acceptedAt = acceptedAt(hubReference);
         if (store.trackIfAbsent(hubReference, kommunCode, messageId, message.consequence().name(), acceptedAt,
@@ -82,11 +87,11 @@ public class IncidentDeliveries {
         }
     }
 
-    public boolean alreadyWithAuthority(@ExchangeProperty(IntakeHeaders.HUB_REFERENCE) String hubReference) {
+    public boolean alreadyWithAuthority(@ExchangeProperty(MessageProperties.HUB_REFERENCE) String hubReference) {
         return store.find(hubReference).map(report -> report.sentAt() != null).orElse(false);
     }
 
-    public boolean alreadyWithManufacturer(@ExchangeProperty(IntakeHeaders.HUB_REFERENCE) String hubReference) {
+    public boolean alreadyWithManufacturer(@ExchangeProperty(MessageProperties.HUB_REFERENCE) String hubReference) {
         return store.find(hubReference).map(report -> report.manufacturerSentAt() != null).orElse(false);
     }
 
@@ -95,18 +100,22 @@ public class IncidentDeliveries {
      * {@value #REPORT_PDF}. The XML is checked against its XSD here: nothing leaves that the schema refuses.
      */
     public void prepareAuthorityReport(@Body String canonical, Exchange exchange) {
-        String hubReference = exchange.getProperty(IntakeHeaders.HUB_REFERENCE, String.class);
+        String hubReference = exchange.getProperty(MessageProperties.HUB_REFERENCE, String.class);
         IncidentReportMessage message = read(canonical);
         var acceptedDay = acceptedAt(hubReference).atZoneSameInstant(clock.getZone()).toLocalDate();
         String healthcareProvider = healthcareProvider(message.kommunCode());
         String xml = writer.toXml(message, hubReference, healthcareProvider, acceptedDay);
-        schema.check(xml);
+        try {
+            schema.check(xml);
+        } catch (ReportNotValidException invalid) {
+            throw new ReportRefusedException(invalid);
+        }
         exchange.setProperty(REPORT_XML, xml);
         exchange.setProperty(REPORT_PDF, pdf.render(message, hubReference, healthcareProvider, acceptedDay));
     }
 
     /** The HTTP channel's body: one multipart request with the XML ({@code report}) and the PDF ({@code pdf}). */
-    public HttpEntity authorityMultipart(@ExchangeProperty(IntakeHeaders.HUB_REFERENCE) String hubReference,
+    public HttpEntity authorityMultipart(@ExchangeProperty(MessageProperties.HUB_REFERENCE) String hubReference,
             @ExchangeProperty(REPORT_XML) String xml, @ExchangeProperty(REPORT_PDF) byte[] reportPdf) {
         return MultipartEntityBuilder.create()
                 .addBinaryBody("report", xml.getBytes(StandardCharsets.UTF_8),
@@ -115,35 +124,30 @@ public class IncidentDeliveries {
                 .build();
     }
 
-    public void deliveredToAuthority(@ExchangeProperty(IntakeHeaders.HUB_REFERENCE) String hubReference) {
+    public void deliveredToAuthority(@ExchangeProperty(MessageProperties.HUB_REFERENCE) String hubReference) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         store.markSent(hubReference, now);
         tracking.advanceStatus(hubReference, TrackingStatus.ACCEPTED, TrackingStatus.SENT_TO_AUTHORITY, now);
         log.info("Incident report {} delivered to Läkemedelsverket's channel", hubReference);
     }
 
-    /** INCIDENT_REPORT_STATUS SENT for the municipality, with the headers {@code direct:kommun-out} routes by. */
-    public String sentEvent(Message message, @ExchangeProperty(IntakeHeaders.HUB_REFERENCE) String hubReference)
-            throws JsonProcessingException {
+    /** INCIDENT_REPORT_STATUS SENT for the municipality. */
+    public KommunEvent sentEvent(@ExchangeProperty(MessageProperties.HUB_REFERENCE) String hubReference) {
         IncidentReportRecord report = store.find(hubReference)
                 .orElseThrow(() -> new IllegalStateException("incident report " + hubReference + " is not tracked"));
-        message.setHeader(IntakeHeaders.KOMMUN_CODE, report.kommunCode());
-        message.setHeader(IntakeHeaders.EVENT_TYPE, IncidentReportStatusEvent.TYPE);
-        message.setHeader(IntakeHeaders.HUB_REFERENCE, hubReference);
-        message.setHeader("JMSCorrelationID", report.messageId());
-        return json.writeValueAsString(IncidentReportStatusEvent.sent(report.messageId(), hubReference,
+        return IncidentStatusEvents.of(report, IncidentReportStatusEvent.sent(report.messageId(), hubReference,
                 swedish(report.dueAt()), swedish(report.sentAt() == null ? OffsetDateTime.now(clock) : report.sentAt())));
     }
 
     /** The manufacturer's copy, in the sections of the EU Manufacturer Incident Report. */
     public String manufacturerCopy(@Body String canonical,
-            @ExchangeProperty(IntakeHeaders.HUB_REFERENCE) String hubReference) {
+            @ExchangeProperty(MessageProperties.HUB_REFERENCE) String hubReference) {
         return manufacturerReport(canonical, hubReference).toJson();
     }
 
     /** The manufacturer's copy as the supplier's API takes it ({@code POST /incident-reports}). */
     public String supplierIncidentReport(@Body String canonical,
-            @ExchangeProperty(IntakeHeaders.HUB_REFERENCE) String hubReference) throws JsonProcessingException {
+            @ExchangeProperty(MessageProperties.HUB_REFERENCE) String hubReference) throws JsonProcessingException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("incidentReportId", hubReference);
         body.put("report", manufacturerReport(canonical, hubReference));
@@ -171,13 +175,13 @@ public class IncidentDeliveries {
 
     /** Any answer but 2xx from an HTTP channel is tried again, then parked with the status as its reason. */
     public void httpAnswered(@Header(Exchange.HTTP_RESPONSE_CODE) int status,
-            @ExchangeProperty("navRecipient") String recipient) {
+            @ExchangeProperty(RECIPIENT) String recipient) {
         if (status < 200 || status >= 300) {
             throw new RecipientUnavailableException(recipient + " answered HTTP " + status);
         }
     }
 
-    public void deliveredToManufacturer(@ExchangeProperty(IntakeHeaders.HUB_REFERENCE) String hubReference) {
+    public void deliveredToManufacturer(@ExchangeProperty(MessageProperties.HUB_REFERENCE) String hubReference) {
         store.markManufacturerSent(hubReference, OffsetDateTime.now(clock));
         log.info("Incident report {}: the manufacturer's copy is delivered", hubReference);
     }
@@ -215,8 +219,15 @@ public class IncidentDeliveries {
         }
     }
 
+    /** The report to Läkemedelsverket breaks its schema: no retry can mend it, it is parked at once. */
+    public static class ReportRefusedException extends RuntimeException implements PermanentFailure {
+        public ReportRefusedException(ReportNotValidException invalid) {
+            super(invalid.getMessage(), invalid);
+        }
+    }
+
     /** A recipient refused the report for good: retrying cannot help, it is parked at once for an operator. */
-    public static class RecipientRefusedException extends RuntimeException {
+    public static class RecipientRefusedException extends RuntimeException implements PermanentFailure {
         public RecipientRefusedException(String message) {
             super(message);
         }

@@ -6,15 +6,12 @@ import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.sftp;
 import java.nio.file.Path;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.endpoint.dsl.SftpEndpointBuilderFactory.SftpEndpointProducerBuilder;
 import org.springframework.stereotype.Component;
-import se.hjalpmedelsnav.hub.FailureReasons;
-import se.hjalpmedelsnav.hub.StageErrorHandling;
-import se.hjalpmedelsnav.hub.broker.Queues;
-import se.hjalpmedelsnav.hub.intake.IntakeHeaders;
-import se.hjalpmedelsnav.hub.incident.IncidentDeliveries.RecipientRefusedException;
-import se.hjalpmedelsnav.mappings.incident.report.LakemedelsverketReportSchema.ReportNotValidException;
+import se.hjalpmedelsnav.broker.Queues;
+import se.hjalpmedelsnav.hub.stage.KommunEvents;
+import se.hjalpmedelsnav.hub.stage.StageRouteBuilder;
+import se.hjalpmedelsnav.broker.MessageProperties;
 
 /**
  * Accepted incident reports to Läkemedelsverket and to the manufacturer, and their tracking until
@@ -34,9 +31,8 @@ import se.hjalpmedelsnav.mappings.incident.report.LakemedelsverketReportSchema.R
  * {@code Idempotency-Key} over HTTP), and a report recorded as delivered is not delivered again.
  */
 @Component
-public class IncidentReportRoutes extends RouteBuilder {
+public class IncidentReportRoutes extends StageRouteBuilder {
 
-    private static final String STAGE = "navStage";
     private static final String FILE_NAME = Exchange.FILE_NAME;
     /** Never a half-written report under its final name. */
     private static final String TEMPORARY_NAME = "${file:onlyname}.part";
@@ -92,12 +88,9 @@ public class IncidentReportRoutes extends RouteBuilder {
     }
 
     private void dispatch() {
-        from("jms:queue:" + Queues.INCIDENT_REPORTS).routeId("incident-dispatch")
-                .routeConfigurationId("stage-error-handling")
-                .setProperty(StageErrorHandling.DEAD_LETTER_QUEUE, constant(Queues.DLQ_INCIDENT_REPORTS))
-                .setProperty(STAGE, constant("incident-dispatch"))
-                .removeHeaders("*", IntakeHeaders.KOMMUN_CODE, IntakeHeaders.HUB_REFERENCE, IntakeHeaders.MESSAGE_ID,
-                        IntakeHeaders.MESSAGE_TYPE, "JMSXDeliveryCount")
+        stage("incident-dispatch", Queues.INCIDENT_REPORTS)
+                .removeHeaders("*", MessageProperties.KOMMUN_CODE, MessageProperties.HUB_REFERENCE, MessageProperties.MESSAGE_ID,
+                        MessageProperties.MESSAGE_TYPE, "JMSXDeliveryCount")
                 .bean(IncidentDeliveries.class, "track").id("incident-track")
                 .removeHeader("JMSXDeliveryCount")
                 .to("jms:queue:" + Queues.INCIDENT_TO_AUTHORITY + "?jmsMessageType=Text").id("to-incident-authority")
@@ -107,22 +100,9 @@ public class IncidentReportRoutes extends RouteBuilder {
     }
 
     private void authority() {
-        from("jms:queue:" + Queues.INCIDENT_TO_AUTHORITY).routeId("incident-authority-deliver")
-                .routeConfigurationId("stage-error-handling")
-                .onException(ReportNotValidException.class, RecipientRefusedException.class)
-                    // Retrying cannot make the report valid: park it at once, visibly.
-                    .handled(true)
-                    .useOriginalMessage()
-                    .setHeader(IntakeHeaders.FAILURE_REASON, method(FailureReasons.class, "describe"))
-                    .setHeader(IntakeHeaders.FAILED_STAGE, constant("incident-authority-deliver"))
-                    .log(LoggingLevel.ERROR, "Parked incident report ${exchangeProperty.navHubReference}: "
-                            + "${header.navFailureReason}")
-                    .to("jms:queue:" + Queues.DLQ_INCIDENT_TO_AUTHORITY)
-                .end()
-                .setProperty(StageErrorHandling.DEAD_LETTER_QUEUE, constant(Queues.DLQ_INCIDENT_TO_AUTHORITY))
-                .setProperty(STAGE, constant("incident-authority-deliver"))
-                .setProperty("navRecipient", constant("Läkemedelsverket's channel"))
-                .setProperty(IntakeHeaders.HUB_REFERENCE, header(IntakeHeaders.HUB_REFERENCE))
+        // A report its schema refuses, or one the channel refuses for good, is a PermanentFailure: parked at once.
+        stage("incident-authority-deliver", Queues.INCIDENT_TO_AUTHORITY)
+                .setProperty(IncidentDeliveries.RECIPIENT, constant("Läkemedelsverket's channel"))
                 // Recorded as delivered (a redelivery after the record, or a copy the intake handed on again):
                 // not delivered again, but SENT is sent, as that record may be all that survived last time.
                 .choice()
@@ -136,7 +116,7 @@ public class IncidentReportRoutes extends RouteBuilder {
                         .bean(IncidentDeliveries.class, "deliveredToAuthority")
                 .end()
                 .setBody(method(IncidentDeliveries.class, "sentEvent"))
-                .to("direct:kommun-out");
+                .to(KommunEvents.OUT);
 
         switch (properties.authority().channel()) {
             case FOLDER -> from("direct:incident-authority-folder").routeId("incident-authority-folder")
@@ -160,7 +140,7 @@ public class IncidentReportRoutes extends RouteBuilder {
                     .errorHandler(noErrorHandler())
                     .setBody(method(IncidentDeliveries.class, "authorityMultipart"))
                     .setHeader(Exchange.HTTP_METHOD, constant("POST"))
-                    .setHeader("Idempotency-Key", exchangeProperty(IntakeHeaders.HUB_REFERENCE))
+                    .setHeader("Idempotency-Key", exchangeProperty(MessageProperties.HUB_REFERENCE))
                     .to(properties.authority().http().url() + "?throwExceptionOnFailure=false"
                             + "&headerFilterStrategy=#supplierHeaderFilter"
                             + "&connectTimeout=" + properties.authority().http().connectTimeoutMs()
@@ -170,21 +150,8 @@ public class IncidentReportRoutes extends RouteBuilder {
     }
 
     private void manufacturer() {
-        from("jms:queue:" + Queues.INCIDENT_TO_MANUFACTURER).routeId("incident-manufacturer-deliver")
-                .routeConfigurationId("stage-error-handling")
-                .onException(RecipientRefusedException.class)
-                    .handled(true)
-                    .useOriginalMessage()
-                    .setHeader(IntakeHeaders.FAILURE_REASON, method(FailureReasons.class, "describe"))
-                    .setHeader(IntakeHeaders.FAILED_STAGE, constant("incident-manufacturer-deliver"))
-                    .log(LoggingLevel.ERROR, "Parked the manufacturer's copy of incident report "
-                            + "${exchangeProperty.navHubReference}: ${header.navFailureReason}")
-                    .to("jms:queue:" + Queues.DLQ_INCIDENT_TO_MANUFACTURER)
-                .end()
-                .setProperty(StageErrorHandling.DEAD_LETTER_QUEUE, constant(Queues.DLQ_INCIDENT_TO_MANUFACTURER))
-                .setProperty(STAGE, constant("incident-manufacturer-deliver"))
-                .setProperty("navRecipient", constant("the manufacturer's channel"))
-                .setProperty(IntakeHeaders.HUB_REFERENCE, header(IntakeHeaders.HUB_REFERENCE))
+        stage("incident-manufacturer-deliver", Queues.INCIDENT_TO_MANUFACTURER)
+                .setProperty(IncidentDeliveries.RECIPIENT, constant("the manufacturer's channel"))
                 .filter(method(IncidentDeliveries.class, "alreadyWithManufacturer").isEqualTo(false))
                     // Only what the channel sets goes out; the delivery count stays for the error handling.
                     .removeHeaders("*", "JMSXDeliveryCount")
@@ -199,7 +166,7 @@ public class IncidentReportRoutes extends RouteBuilder {
                     .setBody(method(IncidentDeliveries.class, "supplierIncidentReport"))
                     .setHeader(Exchange.HTTP_METHOD, constant("POST"))
                     .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
-                    .setHeader("Idempotency-Key", exchangeProperty(IntakeHeaders.HUB_REFERENCE))
+                    .setHeader("Idempotency-Key", exchangeProperty(MessageProperties.HUB_REFERENCE))
                     .setHeader("Authorization", method(IncidentDeliveries.class, "authorization"))
                     .to("{{nav.supplier.api.url}}/incident-reports?throwExceptionOnFailure=false"
                             + "&headerFilterStrategy=#supplierHeaderFilter"
@@ -218,7 +185,7 @@ public class IncidentReportRoutes extends RouteBuilder {
                     .setBody(method(IncidentDeliveries.class, "manufacturerCopy"))
                     .setHeader(Exchange.HTTP_METHOD, constant("POST"))
                     .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
-                    .setHeader("Idempotency-Key", exchangeProperty(IntakeHeaders.HUB_REFERENCE))
+                    .setHeader("Idempotency-Key", exchangeProperty(MessageProperties.HUB_REFERENCE))
                     .to(properties.manufacturer().http().url() + "?throwExceptionOnFailure=false"
                             + "&headerFilterStrategy=#supplierHeaderFilter"
                             + "&connectTimeout=" + properties.manufacturer().http().connectTimeoutMs()

@@ -1,14 +1,9 @@
 package se.hjalpmedelsnav.hub.incident;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Map;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
-import se.hjalpmedelsnav.hub.broker.Queues;
-import se.hjalpmedelsnav.hub.intake.IntakeHeaders;
+import se.hjalpmedelsnav.hub.stage.KommunEvents;
+import se.hjalpmedelsnav.hub.stage.KommunEvents.KommunEvent;
 import se.hjalpmedelsnav.mappings.message.IncidentReportStatusEvent;
-import se.hjalpmedelsnav.mappings.message.KommunMessageMappers;
 
 /**
  * Sends an INCIDENT_REPORT_STATUS event to the municipality outside a stage (a confirmation, a deadline
@@ -19,25 +14,19 @@ import se.hjalpmedelsnav.mappings.message.KommunMessageMappers;
 @Component
 public class IncidentStatusEvents {
 
-    private final ObjectMapper json = KommunMessageMappers.json();
-    private final ProducerTemplate producer;
+    private final KommunEvents kommunEvents;
 
-    public IncidentStatusEvents(ProducerTemplate producer) {
-        this.producer = producer;
+    public IncidentStatusEvents(KommunEvents kommunEvents) {
+        this.kommunEvents = kommunEvents;
     }
 
     public void send(IncidentReportRecord report, IncidentReportStatusEvent event) {
-        String body;
-        try {
-            body = json.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write the status event of " + report.hubReference(), e);
-        }
-        // transacted=false: not deferred to the end of the database transaction, so a failure shows here.
-        producer.sendBodyAndHeaders("jms:queue:" + Queues.kommunOut(report.kommunCode())
-                        + "?jmsMessageType=Text&transacted=false", body,
-                Map.of("JMSCorrelationID", report.messageId(),
-                        IntakeHeaders.EVENT_TYPE, IncidentReportStatusEvent.TYPE,
-                        IntakeHeaders.HUB_REFERENCE, report.hubReference()));
+        kommunEvents.sendNow(of(report, event));
+    }
+
+    /** The event for the municipality that sent the report, answering its messageId. */
+    static KommunEvent of(IncidentReportRecord report, IncidentReportStatusEvent event) {
+        return new KommunEvent(report.kommunCode(), IncidentReportStatusEvent.TYPE, report.messageId(),
+                report.hubReference(), event);
     }
 }

@@ -1,12 +1,13 @@
 package se.hjalpmedelsnav.hub.intake;
 
-import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
-import se.hjalpmedelsnav.hub.StageErrorHandling;
-import se.hjalpmedelsnav.hub.broker.Queues;
-import se.hjalpmedelsnav.hub.security.ProtectedIdentityMarker;
+import se.hjalpmedelsnav.hub.stage.KommunEvents;
+import se.hjalpmedelsnav.hub.stage.StageErrorHandling;
+import se.hjalpmedelsnav.hub.stage.StageRouteBuilder;
+import se.hjalpmedelsnav.broker.Queues;
 import se.hjalpmedelsnav.mappings.registry.Municipality;
 import se.hjalpmedelsnav.mappings.registry.RegistrySource;
+import se.hjalpmedelsnav.broker.MessageProperties;
 
 /**
  * The intake: every municipality's {@code .in} queue, read, checked, recorded and answered.
@@ -16,7 +17,7 @@ import se.hjalpmedelsnav.mappings.registry.RegistrySource;
  * same thread and JMS transaction. The receipt and the accepted message leave in that transaction.
  */
 @Component
-public class KommunIntakeRoutes extends RouteBuilder {
+public class KommunIntakeRoutes extends StageRouteBuilder {
 
     public static final String TEMPLATE = "kommun-intake";
 
@@ -32,17 +33,12 @@ public class KommunIntakeRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        routeTemplate(TEMPLATE)
+        stage(routeTemplate(TEMPLATE)
                 .templateParameter("kommunCode")
-                .from("jms:queue:nav.kommun.{{kommunCode}}.in?disableReplyTo=true"
-                        + "&concurrentConsumers={{nav.intake.consumers-per-kommun:1}}")
-                .routeConfigurationId("stage-error-handling")
-                .setProperty(StageErrorHandling.DEAD_LETTER_QUEUE, constant(Queues.DLQ_KOMMUN_INTAKE))
-                .setProperty("navStage", constant("kommun-intake"))
-                .process(TransportMessageId::stamp)
+                .from(endpoint(Queues.kommunIn("{{kommunCode}}"), "concurrentConsumers={{nav.intake.consumers-per-kommun:1}}")))
                 // The queue, not the body, says who sent it; nothing the sender set travels on.
                 .removeHeaders("*", "JMSCorrelationID", "JMSXDeliveryCount", "JMS_AMQP_ContentType")
-                .setHeader(IntakeHeaders.KOMMUN_CODE, constant("{{kommunCode}}"))
+                .setHeader(MessageProperties.KOMMUN_CODE, constant("{{kommunCode}}"))
                 .to("direct:kommun-intake");
 
         for (Municipality municipality : registry.current().municipalities()) {
@@ -52,7 +48,7 @@ public class KommunIntakeRoutes extends RouteBuilder {
         }
 
         from("direct:kommun-intake").routeId("kommun-intake")
-                .routeConfigurationId("stage-error-handling")
+                .routeConfigurationId(StageErrorHandling.ID)
                 .bean(KommunMessageReader.class, "read").id("parse")
                 .bean(ReceiptIssuer.class, "findOriginal").id("dedup")
                 .choice()
@@ -71,14 +67,14 @@ public class KommunIntakeRoutes extends RouteBuilder {
         from("direct:forward-accepted").routeId("forward-accepted")
                 .errorHandler(noErrorHandler())
                 .filter(simple("${body.toForward}"))
-                    .setHeader(IntakeHeaders.MESSAGE_ID, simple("${body.messageId}"))
-                    .setHeader(IntakeHeaders.HUB_REFERENCE, simple("${body.hubReference}"))
-                    .setHeader(IntakeHeaders.MESSAGE_TYPE, simple("${body.message.type}"))
+                    .setHeader(MessageProperties.MESSAGE_ID, simple("${body.messageId}"))
+                    .setHeader(MessageProperties.HUB_REFERENCE, simple("${body.hubReference}"))
+                    .setHeader(MessageProperties.MESSAGE_TYPE, simple("${body.message.type}"))
                     // So that the console hides the body of a protected user's message wherever it waits.
-                    .setHeader(ProtectedIdentityMarker.PROPERTY, method(ProtectedIdentityMarker.class, "isProtected"))
+                    .setHeader(MessageProperties.PROTECTED, method(ProtectedIdentityMarker.class, "isProtected"))
                     // A forward again must not carry the id: Artemis would fail the whole transaction on it.
                     .filter(simple("${body.duplicate} == false"))
-                        .setHeader(IntakeHeaders.BROKER_DUPLICATE_ID, simple("${body.hubReference}"))
+                        .setHeader(MessageProperties.BROKER_DUPLICATE_ID, simple("${body.hubReference}"))
                     .end()
                     .setProperty("navSupplierQueue", method(IntakeMessages.class, "supplierQueue"))
                     .setBody(method(IntakeMessages.class, "canonicalJson"))
@@ -88,16 +84,7 @@ public class KommunIntakeRoutes extends RouteBuilder {
 
         from("direct:send-receipt").routeId("send-receipt")
                 .errorHandler(noErrorHandler())
-                .setHeader("JMSCorrelationID", simple("${body.correlationId}"))
-                .setHeader(IntakeHeaders.EVENT_TYPE, constant("RECEIPT"))
-                .setBody(method(IntakeMessages.class, "receiptJson"))
-                .to("direct:kommun-out");
-
-        from("direct:kommun-out").routeId("kommun-out")
-                .errorHandler(noErrorHandler())
-                .removeHeaders("*", IntakeHeaders.KOMMUN_CODE, IntakeHeaders.EVENT_TYPE, "JMSCorrelationID",
-                        IntakeHeaders.HUB_REFERENCE)
-                .toD("jms:queue:nav.kommun.${header." + IntakeHeaders.KOMMUN_CODE + "}.out?jmsMessageType=Text")
-                .id("to-kommun-out");
+                .setBody(method(IntakeMessages.class, "receipt"))
+                .to(KommunEvents.OUT);
     }
 }

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 import se.hjalpmedelsnav.mappings.message.KommunMessageParser;
 import se.hjalpmedelsnav.mappings.message.ParseResult;
 import se.hjalpmedelsnav.mappings.message.WellFormedText;
+import se.hjalpmedelsnav.broker.MessageProperties;
+import se.hjalpmedelsnav.hub.stage.TransportMessageId;
 
 /** First step of the intake: the raw body read into a message, or into the reasons it cannot be. */
 @Component
@@ -25,7 +27,7 @@ public class KommunMessageReader {
         this.clock = clock;
     }
 
-    public Intake read(@Body byte[] body, @Header(IntakeHeaders.KOMMUN_CODE) String queueKommunCode,
+    public Intake read(@Body byte[] body, @Header(MessageProperties.KOMMUN_CODE) String queueKommunCode,
             @ExchangeProperty(TransportMessageId.SENDER_ID) String transportId, @Header("JMSCorrelationID") String senderCorrelationId,
             @Header("JMS_AMQP_ContentType") String amqpContentType) {
         ParseResult parsed = parser.parse(body == null ? new byte[0] : body, amqpContentType);
@@ -34,7 +36,8 @@ public class KommunMessageReader {
                 : List.of();
         // For a body too broken to read a messageId from, the receipt goes back under the sender's own
         // correlation id when it set one, else under the id it sent the message with. Never under one with an
-        // unpaired surrogate (a CORE client can set one): an AMQP client could not decode the receipt's frame.
+        // unpaired surrogate (a CORE client can set one): nothing the hub sends holds one, and an AMQP client
+        // reads it back as another string (U+FFFD for the half character), so it would match nothing anyway.
         String fallbackCorrelation = senderCorrelationId != null && !senderCorrelationId.isBlank()
                 && !WellFormedText.hasUnpairedSurrogate(senderCorrelationId)
                 ? senderCorrelationId

@@ -10,6 +10,7 @@ import se.hjalpmedelsnav.hub.tracking.TrackingStore;
 import se.hjalpmedelsnav.mappings.message.KommunMessageMappers;
 import se.hjalpmedelsnav.mappings.message.Receipt;
 import se.hjalpmedelsnav.mappings.message.CustomerAccountMessage;
+import se.hjalpmedelsnav.hub.stage.TransportMessageId;
 
 /**
  * Decides a message's receipt and records it: the idempotent consumer on (kommunCode, messageId).

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import se.hjalpmedelsnav.broker.MessageProperties;
 
 /**
  * Message bodies in the console. Hawtio shows queue contents through Jolokia (Artemis {@code browse()},
@@ -26,7 +27,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *   <li>to anyone but an ADMIN, no message body at all ({@code text}, {@code BodyPreview}): bodies hold
  *       identity numbers, names and addresses even of unprotected users;</li>
  *   <li>to an ADMIN, no body of a message about a user with protected identity: marked so by the intake
- *       ({@link ProtectedIdentityMarker}), or mentioning a protection kind in what is shown, or a
+ *       ({@link MessageProperties#PROTECTED}, set by the intake), or mentioning a protection kind in what is shown, or a
  *       municipality's original that the hub has not read yet (on a {@code .in} queue or the intake's
  *       dead-letter queue), since the broker's preview is cut at 256 bytes and may end before the
  *       recipient's protection.</li>
@@ -155,7 +156,7 @@ class JolokiaMessageMasking extends OncePerRequestFilter {
             Iterator<Map.Entry<String, JsonNode>> entries = message.path(properties).fields();
             while (entries.hasNext()) {
                 Map.Entry<String, JsonNode> entry = entries.next();
-                if (entry.getKey().endsWith(ProtectedIdentityMarker.PROPERTY)) {
+                if (entry.getKey().endsWith(MessageProperties.PROTECTED)) {
                     return entry.getValue();
                 }
             }

@@ -6,8 +6,7 @@ import java.util.Locale;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import se.hjalpmedelsnav.hub.broker.BrokerCredentials;
-import se.hjalpmedelsnav.hub.broker.BrokerProperties;
+import se.hjalpmedelsnav.broker.BrokerCredentials;
 
 /**
  * In the {@code prod} profile the hub refuses to start with the embedded default's development
@@ -84,7 +83,7 @@ public class ProductionCredentialsCheck {
             problems.add("nav.broker.security.credentials-file: not set, so no municipality could log in");
         } else {
             try {
-                var entries = BrokerCredentials.read(new BrokerProperties.Security("admin", null, false, file)).entries();
+                var entries = BrokerCredentials.read(file, false).entries();
                 for (String user : new java.util.TreeSet<>(entries.stringPropertyNames())) {
                     String password = entries.getProperty(user);
                     if (password.isBlank()) {

@@ -31,8 +31,6 @@ public class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/login", "/error").permitAll()
-                        // The supplier simulator checks its own OAuth2 tokens, like the real supplier's API.
-                        .requestMatchers("/simulator/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/supplier/events").hasRole("SUPPLIER")
                         .requestMatchers(HttpMethod.GET, "/api/admin/**").hasAnyRole("ADMIN", "VIEWER")
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
@@ -51,7 +49,7 @@ public class SecurityConfiguration {
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         // Machine clients authenticate with basic auth on every call; no browser session to forge.
-                        .ignoringRequestMatchers("/api/**", "/simulator/**"))
+                        .ignoringRequestMatchers("/api/**"))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
                 .addFilterAfter(new JolokiaReadOnlyForViewers(), AuthorizationFilter.class)
                 .addFilterAfter(new JolokiaMessageMasking(), JolokiaReadOnlyForViewers.class);

@@ -13,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import se.hjalpmedelsnav.connectors.supplier.SupplierAccessToken;
-import se.hjalpmedelsnav.hub.intake.IntakeHeaders;
+import se.hjalpmedelsnav.broker.MessageProperties;
+import se.hjalpmedelsnav.hub.stage.KommunEvents.KommunEvent;
 import se.hjalpmedelsnav.hub.tracking.TrackingStatus;
 import se.hjalpmedelsnav.hub.tracking.TrackingStore;
 import se.hjalpmedelsnav.mappings.fault.FaultReportMessage;
@@ -62,7 +63,7 @@ public class SupplierDeliveries {
      * Whether the message still waits for the supplier. A copy of one the supplier already took or
      * refused (handed on again after a restart) is acknowledged and goes no further.
      */
-    public boolean stillToDeliver(@ExchangeProperty(IntakeHeaders.HUB_REFERENCE) String hubReference) {
+    public boolean stillToDeliver(@ExchangeProperty(MessageProperties.HUB_REFERENCE) String hubReference) {
         boolean waiting = tracking.byHubReference(hubReference)
                 .map(tracked -> tracked.status() == TrackingStatus.ACCEPTED)
                 .orElse(true);
@@ -73,7 +74,7 @@ public class SupplierDeliveries {
     }
 
     /** The canonical message as the supplier's API takes it. */
-    public String translate(@Body String canonical, @ExchangeProperty(IntakeHeaders.HUB_REFERENCE) String hubReference,
+    public String translate(@Body String canonical, @ExchangeProperty(MessageProperties.HUB_REFERENCE) String hubReference,
             @ExchangeProperty(MESSAGE_TYPE) MessageType type) throws JsonProcessingException {
         var current = registry.current();
         Object translated = switch (type) {
@@ -92,7 +93,7 @@ public class SupplierDeliveries {
         return "Bearer " + accessToken.bearerToken();
     }
 
-    public void taken(@ExchangeProperty(IntakeHeaders.HUB_REFERENCE) String hubReference) {
+    public void taken(@ExchangeProperty(MessageProperties.HUB_REFERENCE) String hubReference) {
         // Only from ACCEPTED: the supplier's first event may have overtaken this answer.
         tracking.advanceStatus(hubReference, TrackingStatus.ACCEPTED, TrackingStatus.SENT_TO_SUPPLIER,
                 OffsetDateTime.now(clock));
@@ -100,30 +101,26 @@ public class SupplierDeliveries {
     }
 
     /** The supplier refused the message: the municipality's status event REJECTED_BY_SUPPLIER with the supplier's reason. */
-    public String rejected(Message message, @Header("CamelHttpResponseCode") int status,
-            @ExchangeProperty(IntakeHeaders.HUB_REFERENCE) String hubReference,
-            @ExchangeProperty(IntakeHeaders.MESSAGE_ID) String messageId,
-            @ExchangeProperty(IntakeHeaders.KOMMUN_CODE) String kommunCode,
+    public KommunEvent rejected(Message message, @Header("CamelHttpResponseCode") int status,
+            @ExchangeProperty(MessageProperties.HUB_REFERENCE) String hubReference,
+            @ExchangeProperty(MessageProperties.MESSAGE_ID) String messageId,
+            @ExchangeProperty(MessageProperties.KOMMUN_CODE) String kommunCode,
             @ExchangeProperty(MESSAGE_TYPE) MessageType type) throws JsonProcessingException {
         String reason = reason(message.getBody(String.class), status);
         OffsetDateTime now = OffsetDateTime.now(clock);
         log.info("{} rejected by the supplier with HTTP {}", hubReference, status);
         String eventType = StatusEvent.typeFor(type);
-        message.setHeader(IntakeHeaders.KOMMUN_CODE, kommunCode);
-        message.setHeader(IntakeHeaders.EVENT_TYPE, eventType);
-        message.setHeader(IntakeHeaders.HUB_REFERENCE, hubReference);
-        message.setHeader("JMSCorrelationID", messageId);
         Object event = type == MessageType.ORDER
                 ? OrderStatusEvent.rejectedBySupplier(messageId, hubReference, reason, now)
                 : StatusEvent.rejectedBySupplier(eventType, messageId, hubReference, reason, now);
-        return json.writeValueAsString(event);
+        return new KommunEvent(kommunCode, eventType, messageId, hubReference, event);
     }
 
     /**
      * Records the refusal, after its event was sent: had it been recorded first, a send that failed would
      * have been retried against a message no longer waiting for the supplier, and the event never sent.
      */
-    public void recordRejected(@ExchangeProperty(IntakeHeaders.HUB_REFERENCE) String hubReference) {
+    public void recordRejected(@ExchangeProperty(MessageProperties.HUB_REFERENCE) String hubReference) {
         tracking.updateStatus(hubReference, TrackingStatus.REJECTED_BY_SUPPLIER, OffsetDateTime.now(clock));
     }
 

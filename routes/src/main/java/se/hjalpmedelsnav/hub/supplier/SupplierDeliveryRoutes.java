@@ -1,11 +1,11 @@
 package se.hjalpmedelsnav.hub.supplier;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
-import se.hjalpmedelsnav.hub.StageErrorHandling;
-import se.hjalpmedelsnav.hub.broker.Queues;
-import se.hjalpmedelsnav.hub.intake.IntakeHeaders;
+import se.hjalpmedelsnav.hub.stage.KommunEvents;
+import se.hjalpmedelsnav.hub.stage.StageRouteBuilder;
+import se.hjalpmedelsnav.broker.Queues;
+import se.hjalpmedelsnav.broker.MessageProperties;
 import se.hjalpmedelsnav.mappings.message.MessageType;
 
 /**
@@ -18,7 +18,7 @@ import se.hjalpmedelsnav.mappings.message.MessageType;
  * route here; the others go to the file drop.
  */
 @Component
-public class SupplierDeliveryRoutes extends RouteBuilder {
+public class SupplierDeliveryRoutes extends StageRouteBuilder {
 
     public static final String TEMPLATE = "supplier-api-deliver";
 
@@ -30,24 +30,17 @@ public class SupplierDeliveryRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        routeTemplate(TEMPLATE)
+        stage(routeTemplate(TEMPLATE)
                 .templateParameter("messageType")
                 .templateParameter("queue")
-                .templateParameter("deadLetterQueue")
                 .templateParameter("path")
-                .from("jms:queue:{{queue}}?concurrentConsumers={{nav.supplier.api.consumers:4}}")
-                .routeConfigurationId("stage-error-handling")
-                .setProperty(StageErrorHandling.DEAD_LETTER_QUEUE, constant("{{deadLetterQueue}}"))
-                .setProperty("navStage", simple("${routeId}"))
+                .from(endpoint("{{queue}}", "concurrentConsumers={{nav.supplier.api.consumers:4}}")))
                 .setProperty(SupplierDeliveries.MESSAGE_TYPE, constant("{{messageType}}"))
-                .setProperty(IntakeHeaders.KOMMUN_CODE, header(IntakeHeaders.KOMMUN_CODE))
-                .setProperty(IntakeHeaders.HUB_REFERENCE, header(IntakeHeaders.HUB_REFERENCE))
-                .setProperty(IntakeHeaders.MESSAGE_ID, header(IntakeHeaders.MESSAGE_ID))
                 .filter(method(SupplierDeliveries.class, "stillToDeliver"))
                 .bean(SupplierDeliveries.class, "translate")
                 .setHeader(Exchange.HTTP_METHOD, constant("POST"))
                 .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
-                .setHeader("Idempotency-Key", exchangeProperty(IntakeHeaders.HUB_REFERENCE))
+                .setHeader("Idempotency-Key", exchangeProperty(MessageProperties.HUB_REFERENCE))
                 .setHeader("Authorization", method(SupplierDeliveries.class, "authorization"))
                 .to("{{nav.supplier.api.url}}/{{path}}?throwExceptionOnFailure=false"
                         + "&headerFilterStrategy=#supplierHeaderFilter"
@@ -59,7 +52,7 @@ public class SupplierDeliveryRoutes extends RouteBuilder {
                         .bean(SupplierDeliveries.class, "taken")
                     .when(method(SupplierAnswer.class, "isRejected(${header.CamelHttpResponseCode})"))
                         .bean(SupplierDeliveries.class, "rejected")
-                        .to("direct:kommun-out")
+                        .to(KommunEvents.OUT)
                         // Only once the municipality's event is sent: a failed send is tried again in full.
                         .bean(SupplierDeliveries.class, "recordRejected")
                     .otherwise()
@@ -67,20 +60,18 @@ public class SupplierDeliveryRoutes extends RouteBuilder {
                 .end()
                 .end();
 
-        deliverOverApi(MessageType.ORDER, "supplier-api-order-deliver", Queues.DLQ_ORDER_TO_SUPPLIER, "orders");
-        deliverOverApi(MessageType.RETURN, "supplier-api-return-deliver", Queues.DLQ_RETURN_TO_SUPPLIER, "returns");
-        deliverOverApi(MessageType.FAULT_REPORT, "supplier-api-fault-report-deliver",
-                Queues.DLQ_FAULT_REPORT_TO_SUPPLIER, "fault-reports");
+        deliverOverApi(MessageType.ORDER, "supplier-api-order-deliver", "orders");
+        deliverOverApi(MessageType.RETURN, "supplier-api-return-deliver", "returns");
+        deliverOverApi(MessageType.FAULT_REPORT, "supplier-api-fault-report-deliver", "fault-reports");
     }
 
-    private void deliverOverApi(MessageType type, String routeId, String deadLetterQueue, String path) {
+    private void deliverOverApi(MessageType type, String routeId, String path) {
         if (channels.of(type) != SupplierChannels.Channel.API) {
             return;
         }
         templatedRoute(TEMPLATE).routeId(routeId)
                 .parameter("messageType", type.name())
                 .parameter("queue", Queues.toSupplier(type))
-                .parameter("deadLetterQueue", deadLetterQueue)
                 .parameter("path", path);
     }
 }

@@ -1,37 +1,21 @@
 package se.hjalpmedelsnav.hub.supplier;
 
-import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
-import se.hjalpmedelsnav.hub.FailureReasons;
-import se.hjalpmedelsnav.hub.StageErrorHandling;
-import se.hjalpmedelsnav.hub.broker.Queues;
-import se.hjalpmedelsnav.hub.intake.IntakeHeaders;
-import se.hjalpmedelsnav.hub.intake.TransportMessageId;
+import se.hjalpmedelsnav.broker.Queues;
+import se.hjalpmedelsnav.hub.stage.KommunEvents;
+import se.hjalpmedelsnav.hub.stage.StageRouteBuilder;
 
 /** Supplier events, queued by the webhook, to the {@code .out} queue of the municipality whose order they concern. */
 @Component
-public class SupplierEventRoutes extends RouteBuilder {
+public class SupplierEventRoutes extends StageRouteBuilder {
 
     @Override
     public void configure() {
-        from("jms:queue:" + Queues.SUPPLIER_EVENTS)
-                .routeId("supplier-events")
-                .routeConfigurationId("stage-error-handling")
-                .onException(SupplierEvents.UnknownOrderException.class)
-                    // Retrying cannot make an unknown order known: park at once, visibly.
-                    .handled(true)
-                    .useOriginalMessage()
-                    .setHeader(IntakeHeaders.FAILURE_REASON, method(FailureReasons.class, "describe"))
-                    .setHeader(IntakeHeaders.FAILED_STAGE, constant("supplier-events"))
-                    .log(org.apache.camel.LoggingLevel.WARN, "Parked supplier event: ${header.navFailureReason}")
-                    .to("jms:queue:" + Queues.DLQ_SUPPLIER_EVENTS)
-                .end()
-                .setProperty(StageErrorHandling.DEAD_LETTER_QUEUE, constant(Queues.DLQ_SUPPLIER_EVENTS))
-                .setProperty("navStage", constant("supplier-events"))
-                .process(TransportMessageId::stamp)
+        // An event for an unknown message is a PermanentFailure: parked at once, replayable once the message is known.
+        stage("supplier-events", Queues.SUPPLIER_EVENTS)
                 .bean(SupplierEvents.class, "toKommunEvent").id("translate-event")
                 .filter(body().isNotNull())
-                    .to("direct:kommun-out")
+                    .to(KommunEvents.OUT)
                 .end();
     }
 }

@@ -1,19 +1,18 @@
 package se.hjalpmedelsnav.hub.supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
-import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import se.hjalpmedelsnav.hub.intake.IntakeHeaders;
-import se.hjalpmedelsnav.hub.intake.TransportMessageId;
+import se.hjalpmedelsnav.hub.stage.KommunEvents.KommunEvent;
+import se.hjalpmedelsnav.hub.stage.PermanentFailure;
+import se.hjalpmedelsnav.hub.stage.TransportMessageId;
 import se.hjalpmedelsnav.hub.tracking.TrackedMessage;
 import se.hjalpmedelsnav.hub.tracking.TrackingStatus;
 import se.hjalpmedelsnav.hub.tracking.TrackingStore;
@@ -31,7 +30,6 @@ public class SupplierEvents {
 
     private static final Logger log = LoggerFactory.getLogger(SupplierEvents.class);
 
-    private final ObjectMapper json = KommunMessageMappers.json();
     private final TrackingStore tracking;
     private final Clock clock;
 
@@ -82,7 +80,7 @@ public class SupplierEvents {
      * commit) and a replay of a parked event ({@link TransportMessageId#REPLAYED}) are passed on again: a
      * parked event never reached the municipality, its send being the stage's last step.
      */
-    public String toKommunEvent(@Body String eventJson, Message message,
+    public KommunEvent toKommunEvent(@Body String eventJson,
             @ExchangeProperty(TransportMessageId.BROKER_ID) String brokerMessageId,
             @ExchangeProperty(TransportMessageId.REPLAYED) Boolean replayed) throws JsonProcessingException {
         SupplierEvent event = KommunMessageMappers.readTrusted(eventJson, SupplierEvent.class);
@@ -98,10 +96,6 @@ public class SupplierEvents {
         }
         tracking.updateStatus(tracked.hubReference(), TrackingStatus.valueOf(status), now);
         String eventType = event.eventType().name();
-        message.setHeader(IntakeHeaders.KOMMUN_CODE, tracked.kommunCode());
-        message.setHeader(IntakeHeaders.EVENT_TYPE, eventType);
-        message.setHeader(IntakeHeaders.HUB_REFERENCE, tracked.hubReference());
-        message.setHeader("JMSCorrelationID", tracked.messageId());
         log.info("{} of {} is {}", tracked.hubReference(), tracked.kommunCode(), status);
         OffsetDateTime at = event.occurredAt() == null ? now : event.occurredAt();
         Object kommunEvent;
@@ -111,14 +105,15 @@ public class SupplierEvents {
             kommunEvent = event.eventType() == SupplierEventType.ORDER_STATUS
                     ? OrderStatusEvent.rejectedBySupplier(tracked.messageId(), tracked.hubReference(), reason, at)
                     : StatusEvent.rejectedBySupplier(eventType, tracked.messageId(), tracked.hubReference(), reason, at);
-            return json.writeValueAsString(kommunEvent);
+            return new KommunEvent(tracked.kommunCode(), eventType, tracked.messageId(), tracked.hubReference(),
+                    kommunEvent);
         }
         kommunEvent = event.eventType() == SupplierEventType.ORDER_STATUS
                 ? OrderStatusEvent.of(tracked.messageId(), tracked.hubReference(), OrderStatus.valueOf(status),
                         event.supplierReference(), event.deviceIds(), event.expectedDeliveryDate(), at)
                 : StatusEvent.of(eventType, tracked.messageId(), tracked.hubReference(), status,
                         event.supplierReference(), event.deviceIds(), event.reason(), at);
-        return json.writeValueAsString(kommunEvent);
+        return new KommunEvent(tracked.kommunCode(), eventType, tracked.messageId(), tracked.hubReference(), kommunEvent);
     }
 
     private boolean passOnAgain(String eventId, String brokerMessageId, boolean replayed) {
@@ -128,7 +123,7 @@ public class SupplierEvents {
     }
 
     /** An event for a message the hub never sent: parked for an operator, never dropped. */
-    public static class UnknownOrderException extends RuntimeException {
+    public static class UnknownOrderException extends RuntimeException implements PermanentFailure {
         public UnknownOrderException(String reference) {
             super("no order, return or fault report with hub reference " + reference + " is known to the hub");
         }

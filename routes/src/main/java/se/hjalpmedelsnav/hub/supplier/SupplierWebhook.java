@@ -17,8 +17,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import se.hjalpmedelsnav.hub.broker.Queues;
-import se.hjalpmedelsnav.hub.intake.IntakeHeaders;
+import se.hjalpmedelsnav.broker.Queues;
+import se.hjalpmedelsnav.broker.MessageProperties;
 import se.hjalpmedelsnav.mappings.message.KommunMessageMappers;
 import se.hjalpmedelsnav.mappings.supplier.SupplierEvent;
 
@@ -95,7 +95,7 @@ public class SupplierWebhook {
         // event id it has seen (a transacted send would fail the commit instead, and the supplier retry).
         producer.sendBodyAndHeader("jms:queue:" + Queues.SUPPLIER_EVENTS + "?jmsMessageType=Text&transacted=false",
                 new String(body, java.nio.charset.StandardCharsets.UTF_8),
-                IntakeHeaders.BROKER_DUPLICATE_ID, "supplier-event:" + event.eventId());
+                MessageProperties.BROKER_DUPLICATE_ID, "supplier-event:" + event.eventId());
         return ResponseEntity.accepted().body(Map.of("eventId", event.eventId(), "status", "QUEUED"));
     }
 

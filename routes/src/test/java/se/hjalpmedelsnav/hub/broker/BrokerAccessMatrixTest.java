@@ -31,6 +31,7 @@ import se.hjalpmedelsnav.hub.support.EmbeddedHubTest;
 import se.hjalpmedelsnav.hub.support.HubTest;
 import se.hjalpmedelsnav.mappings.registry.Municipality;
 import se.hjalpmedelsnav.mappings.registry.RegistrySource;
+import se.hjalpmedelsnav.broker.Queues;
 
 /**
  * Every municipality of the registry against every municipality's queues and a sample of the hub's

@@ -33,6 +33,7 @@ import se.hjalpmedelsnav.hub.HubApplication;
 import se.hjalpmedelsnav.hub.support.HubTest;
 import se.hjalpmedelsnav.hub.support.KommunAmqpClient;
 import se.hjalpmedelsnav.hub.support.TestOrders;
+import se.hjalpmedelsnav.broker.Queues;
 
 /**
  * A hub whose broker listens on TLS only, with the broker's key and certificate made by this test

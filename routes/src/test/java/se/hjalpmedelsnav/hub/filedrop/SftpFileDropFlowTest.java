@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.hjalpmedelsnav.hub.broker.EmbeddedBroker;
-import se.hjalpmedelsnav.hub.broker.Queues;
+import se.hjalpmedelsnav.broker.Queues;
 import se.hjalpmedelsnav.hub.supplier.filedrop.FileDropRoutes;
 import se.hjalpmedelsnav.hub.support.HubTest;
 import se.hjalpmedelsnav.hub.support.TestOrders;

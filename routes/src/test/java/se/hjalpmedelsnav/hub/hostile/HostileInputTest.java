@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.hjalpmedelsnav.hub.broker.EmbeddedBroker;
-import se.hjalpmedelsnav.hub.broker.Queues;
+import se.hjalpmedelsnav.broker.Queues;
 import se.hjalpmedelsnav.hub.support.EmbeddedHubTest;
 import se.hjalpmedelsnav.hub.support.KommunAmqpClient;
 import se.hjalpmedelsnav.hub.support.TestOrders;

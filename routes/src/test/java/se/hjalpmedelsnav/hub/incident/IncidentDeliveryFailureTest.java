@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import se.hjalpmedelsnav.hub.broker.Queues;
+import se.hjalpmedelsnav.broker.Queues;
 import se.hjalpmedelsnav.hub.support.KommunAmqpClient;
 
 /**

@@ -14,6 +14,7 @@ import org.apache.qpid.jms.JmsConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.hjalpmedelsnav.hub.support.HubTest;
+import se.hjalpmedelsnav.hub.stage.TransportMessageId;
 
 /**
  * The intake tells the broker's redelivery of a message from a municipality's resend by the id the

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The packaged hub and the standalone supplier simulator as their own processes, on the ports and folders given. */
+/** The packaged production hub and the standalone supplier simulator as their own processes, on the ports and folders given. */
 final class Hubs {
 
     static final String SIMULATOR_CLIENT_ID = "hjalpmedelsnav-kill-test";
@@ -18,8 +18,8 @@ final class Hubs {
     }
 
     /**
-     * The hub with the README's command ({@code java -Xmx256m -jar routes-*.jar}), its state in
-     * {@code dataDir}, the supplier simulator outside it at {@code simulatorPort}. The properties
+     * The production hub ({@code java -Xmx256m -jar routes-*.jar}: the jar the Dockerfile ships, without a simulator),
+     * its state in {@code dataDir}, the supplier simulator outside it at {@code simulatorPort}. The properties
      * add to or override these.
      */
     static JavaProcess hub(String name, Path dataDir, int httpPort, int simulatorPort, Map<String, String> properties) {
@@ -27,7 +27,6 @@ final class Hubs {
         settings.put("server.port", Integer.toString(httpPort));
         settings.put("nav.data-dir", dataDir.toString());
         settings.put("nav.registry.file", JavaProcess.PROJECT.resolve("config/registry.yaml").toString());
-        settings.put("nav.simulator.enabled", "false");
         settings.put("nav.supplier.api.url", "http://127.0.0.1:" + simulatorPort + "/simulator/api");
         settings.put("nav.supplier.api.token-url", "http://127.0.0.1:" + simulatorPort + "/simulator/oauth/token");
         settings.put("nav.supplier.api.client-id", SIMULATOR_CLIENT_ID);
@@ -37,7 +36,7 @@ final class Hubs {
                 dataDir.resolve("hub.log"), "Started HubApplication");
     }
 
-    /** The supplier simulator on its own (SupplierSimulatorApplication from the hub's jar), pushing events to {@code webhookUrl}. */
+    /** The supplier simulator on its own (its own jar, SupplierSimulatorApplication), pushing events to {@code webhookUrl}. */
     static JavaProcess simulator(Path dataDir, int port, String webhookUrl) {
         var settings = new LinkedHashMap<String, String>();
         settings.put("server.port", Integer.toString(port));
@@ -48,19 +47,8 @@ final class Hubs {
         settings.put("nav.simulator.webhook-password", WEBHOOK_PASSWORD);
         // Events keep being offered while a hub restarts (0.5 s doubling: about a minute in all).
         settings.put("nav.simulator.webhook-attempts", "8");
-        // Its own process: no broker, no database of its own to speak of.
-        settings.put("spring.artemis.mode", "native");
-        settings.put("spring.jmx.enabled", "false");
-        // It runs from the hub's jar but is not the hub: no Camel, Hawtio or database of its own.
-        settings.put("spring.autoconfigure.exclude", String.join(",",
-                "org.apache.camel.spring.boot.CamelAutoConfiguration",
-                "io.hawt.springboot.HawtioEndpointAutoConfiguration",
-                "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
-                "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration"));
-        return new JavaProcess("supplier simulator", List.of("-Xmx192m", "-cp", JavaProcess.hubJar().toString(),
-                "-Dloader.main=se.hjalpmedelsnav.connectors.simulator.SupplierSimulatorApplication",
-                "org.springframework.boot.loader.launch.PropertiesLauncher"), arguments(settings),
-                dataDir.resolve("simulator.log"), "Started SupplierSimulatorApplication");
+        return new JavaProcess("supplier simulator", List.of("-Xmx192m", "-jar", JavaProcess.simulatorJar().toString()),
+                arguments(settings), dataDir.resolve("simulator.log"), "Started SupplierSimulatorApplication");
     }
 
     private static List<String> arguments(Map<String, String> settings) {

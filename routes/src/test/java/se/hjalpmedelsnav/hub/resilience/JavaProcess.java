@@ -43,11 +43,21 @@ class JavaProcess implements AutoCloseable {
         this.readyLine = readyLine;
     }
 
-    /** The packaged hub, as the build made it ({@code mvn package}: routes/target/routes-*.jar). */
+    /** The packaged production hub, as the build made it ({@code mvn package}: routes/target/routes-*.jar). */
     static Path hubJar() {
-        Path jar = Path.of(System.getProperty("nav.test.hub-jar", "target/routes-0.1.0-SNAPSHOT.jar"));
+        return packaged("nav.test.hub-jar", "target/routes-0.1.0-SNAPSHOT.jar", "hub");
+    }
+
+    /** The packaged standalone supplier simulator (supplier-simulator/target/supplier-simulator-*.jar). */
+    static Path simulatorJar() {
+        return packaged("nav.test.simulator-jar", "../supplier-simulator/target/supplier-simulator-0.1.0-SNAPSHOT.jar",
+                "supplier simulator");
+    }
+
+    private static Path packaged(String property, String fallback, String what) {
+        Path jar = Path.of(System.getProperty(property, fallback));
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("no packaged hub at " + jar.toAbsolutePath() + ": run mvn package first");
+            throw new IllegalStateException("no packaged " + what + " at " + jar.toAbsolutePath() + ": run mvn package first");
         }
         return jar.toAbsolutePath();
     }

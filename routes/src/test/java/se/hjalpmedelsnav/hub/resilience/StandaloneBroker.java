@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import se.hjalpmedelsnav.hub.broker.BrokerCredentials;
+import se.hjalpmedelsnav.broker.BrokerCredentials;
 import se.hjalpmedelsnav.hub.support.HubTest;
 import se.hjalpmedelsnav.mappings.registry.InvalidRegistryException;
 import se.hjalpmedelsnav.mappings.registry.Municipality;
@@ -79,6 +79,10 @@ final class StandaloneBroker implements AutoCloseable {
         String hubJar = System.getProperty("nav.test.hub-jar");
         if (hubJar != null) {
             builder.environment().put("NAV_HUB_JAR", hubJar);
+        }
+        String pluginsJar = System.getProperty("nav.test.broker-plugins-jar");
+        if (pluginsJar != null) {
+            builder.environment().put("NAV_BROKER_PLUGIN_JAR", pluginsJar);
         }
         // The credentials file, not whatever the machine's environment holds, names the hub's and admin's passwords.
         builder.environment().remove("NAV_BROKER_HUB_PASSWORD");

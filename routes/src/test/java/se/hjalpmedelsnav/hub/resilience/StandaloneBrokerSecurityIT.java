@@ -26,8 +26,9 @@ import org.apache.activemq.artemis.jms.client.ActiveMQSession;
 import org.apache.qpid.jms.JmsConnectionFactory;
 import org.junit.jupiter.api.Test;
 import se.hjalpmedelsnav.hub.broker.AccessCounter;
-import se.hjalpmedelsnav.hub.broker.Queues;
+import se.hjalpmedelsnav.broker.Queues;
 import se.hjalpmedelsnav.hub.support.HubTest;
+import se.hjalpmedelsnav.broker.BrokerAccess;
 
 /**
  * The standalone broker as tools/broker/artemis-broker.sh creates it (docker/broker/broker.xml, users and

@@ -41,10 +41,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import se.hjalpmedelsnav.hub.broker.Queues;
+import se.hjalpmedelsnav.broker.Queues;
 import se.hjalpmedelsnav.hub.support.HubTest;
 import se.hjalpmedelsnav.hub.support.KommunAmqpClient;
 import se.hjalpmedelsnav.hub.support.TestOrders;
+import se.hjalpmedelsnav.broker.MessageProperties;
 
 /**
  * The hub runs every flow it has, with the root logger and its own packages at DEBUG, on fictional
@@ -232,7 +233,7 @@ class PersonalDataScanTest {
         // Parked as the intake handed them on: marked, so the console hides the protected user's body.
         List<Boolean> marks = new ArrayList<>();
         for (Message message : deadLetters(Queues.DLQ_ORDER_TO_SUPPLIER)) {
-            marks.add(message.getBooleanProperty(ProtectedIdentityMarker.PROPERTY));
+            marks.add(message.getBooleanProperty(MessageProperties.PROTECTED));
         }
         assertThat(marks).containsExactlyInAnyOrder(false, true);
         await("the event parked on " + Queues.DLQ_SUPPLIER_EVENTS).atMost(Duration.ofSeconds(30))

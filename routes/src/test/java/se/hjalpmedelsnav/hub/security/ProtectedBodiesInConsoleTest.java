@@ -19,9 +19,10 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import se.hjalpmedelsnav.hub.broker.Queues;
+import se.hjalpmedelsnav.broker.Queues;
 import se.hjalpmedelsnav.hub.support.EmbeddedHubTest;
 import se.hjalpmedelsnav.hub.support.TestOrders;
+import se.hjalpmedelsnav.broker.MessageProperties;
 
 /**
  * Queue contents in the console (Jolokia, as Hawtio asks it): a viewer sees no message body at all, an
@@ -53,7 +54,7 @@ class ProtectedBodiesInConsoleTest extends EmbeddedHubTest {
 
     private static TextMessage marked(Session session, String body, boolean isProtected) throws Exception {
         TextMessage message = session.createTextMessage(body);
-        message.setBooleanProperty(ProtectedIdentityMarker.PROPERTY, isProtected);
+        message.setBooleanProperty(MessageProperties.PROTECTED, isProtected);
         message.setStringProperty("navHubReference", "ref-" + isProtected);
         return message;
     }

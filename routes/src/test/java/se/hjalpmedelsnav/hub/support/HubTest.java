@@ -24,12 +24,12 @@ public final class HubTest {
 
     /** The broker user of a municipality. */
     public static String kommunUser(String kommunCode) {
-        return se.hjalpmedelsnav.hub.broker.BrokerAccess.kommunUser(kommunCode);
+        return se.hjalpmedelsnav.broker.BrokerAccess.kommunUser(kommunCode);
     }
 
     /** Its documented development password on the embedded default: {@code kommun-<code>-dev}. */
     public static String kommunPassword(String kommunCode) {
-        return se.hjalpmedelsnav.hub.broker.BrokerCredentials.developmentPassword(kommunUser(kommunCode));
+        return se.hjalpmedelsnav.broker.BrokerCredentials.developmentPassword(kommunUser(kommunCode));
     }
 
     /**

@@ -4,8 +4,8 @@ import java.util.List;
 import se.hjalpmedelsnav.mappings.incident.IncidentReportMessage;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.ErrorCode;
-import se.hjalpmedelsnav.mappings.message.MessageRule;
-import se.hjalpmedelsnav.mappings.message.RuleContext;
+import se.hjalpmedelsnav.mappings.rules.MessageRule;
+import se.hjalpmedelsnav.mappings.rules.RuleContext;
 
 /** An incident is reported after it happened: its day is not after the day the report was sent, in Swedish time. */
 public final class EventNotAfterReport implements MessageRule<IncidentReportMessage> {

@@ -9,8 +9,8 @@ import se.hjalpmedelsnav.mappings.identifier.PersonalIdentityNumber;
 import se.hjalpmedelsnav.mappings.incident.IncidentReportMessage;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.ErrorCode;
-import se.hjalpmedelsnav.mappings.message.MessageRule;
-import se.hjalpmedelsnav.mappings.message.RuleContext;
+import se.hjalpmedelsnav.mappings.rules.MessageRule;
+import se.hjalpmedelsnav.mappings.rules.RuleContext;
 
 /**
  * The patient's identity never leaves the hub, and an incident report goes to Läkemedelsverket and the

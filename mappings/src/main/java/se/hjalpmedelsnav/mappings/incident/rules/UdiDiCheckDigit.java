@@ -6,8 +6,8 @@ import se.hjalpmedelsnav.mappings.identifier.Gtin;
 import se.hjalpmedelsnav.mappings.incident.IncidentReportMessage;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.ErrorCode;
-import se.hjalpmedelsnav.mappings.message.MessageRule;
-import se.hjalpmedelsnav.mappings.message.RuleContext;
+import se.hjalpmedelsnav.mappings.rules.MessageRule;
+import se.hjalpmedelsnav.mappings.rules.RuleContext;
 
 /**
  * A UDI-DI given as digits is a GS1 GTIN, whose check digit catches a mistyped one before the

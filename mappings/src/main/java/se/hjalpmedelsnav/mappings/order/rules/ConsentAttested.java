@@ -3,15 +3,15 @@ package se.hjalpmedelsnav.mappings.order.rules;
 import java.util.List;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.ErrorCode;
-import se.hjalpmedelsnav.mappings.order.OrderContext;
 import se.hjalpmedelsnav.mappings.order.OrderMessage;
-import se.hjalpmedelsnav.mappings.order.OrderRule;
+import se.hjalpmedelsnav.mappings.rules.MessageRule;
+import se.hjalpmedelsnav.mappings.rules.RuleContext;
 
 /** The orderer must attest that the user's needed consents exist. */
-public final class ConsentAttested implements OrderRule {
+public final class ConsentAttested implements MessageRule<OrderMessage> {
 
     @Override
-    public List<ContractError> check(OrderMessage order, OrderContext context) {
+    public List<ContractError> check(OrderMessage order, RuleContext context) {
         if (Boolean.TRUE.equals(order.consentObtained())) {
             return List.of();
         }

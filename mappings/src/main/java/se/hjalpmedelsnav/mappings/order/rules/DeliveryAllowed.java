@@ -5,20 +5,20 @@ import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.ErrorCode;
 import se.hjalpmedelsnav.mappings.order.Delivery;
 import se.hjalpmedelsnav.mappings.order.DeliveryTarget;
-import se.hjalpmedelsnav.mappings.order.OrderContext;
 import se.hjalpmedelsnav.mappings.order.OrderMessage;
-import se.hjalpmedelsnav.mappings.order.OrderRule;
 import se.hjalpmedelsnav.mappings.registry.CustomerNumber;
+import se.hjalpmedelsnav.mappings.rules.MessageRule;
+import se.hjalpmedelsnav.mappings.rules.RuleContext;
 
 /**
  * Where the device may go: never home to a user with protected identity, to a buffer store only where
  * the unit has one, and to the user or the unit only with an address (a buffer store's comes from the
  * registry, which is why the schema leaves the address optional).
  */
-public final class DeliveryAllowed implements OrderRule {
+public final class DeliveryAllowed implements MessageRule<OrderMessage> {
 
     @Override
-    public List<ContractError> check(OrderMessage order, OrderContext context) {
+    public List<ContractError> check(OrderMessage order, RuleContext context) {
         Delivery delivery = order.delivery();
         if (delivery == null || delivery.target() == null) {
             return List.of();

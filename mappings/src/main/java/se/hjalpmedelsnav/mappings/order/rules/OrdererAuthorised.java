@@ -5,20 +5,20 @@ import java.util.List;
 import java.util.Optional;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.ErrorCode;
-import se.hjalpmedelsnav.mappings.order.OrderContext;
 import se.hjalpmedelsnav.mappings.order.OrderLine;
 import se.hjalpmedelsnav.mappings.order.OrderMessage;
-import se.hjalpmedelsnav.mappings.order.OrderRule;
 import se.hjalpmedelsnav.mappings.registry.ProductArea;
+import se.hjalpmedelsnav.mappings.rules.MessageRule;
+import se.hjalpmedelsnav.mappings.rules.RuleContext;
 
 /**
  * The orderer's profession must be one of those the product area's produktanvisning allows to order.
  * Lines whose article is not orderable are {@link ArticleOrderable}'s to report.
  */
-public final class OrdererAuthorised implements OrderRule {
+public final class OrdererAuthorised implements MessageRule<OrderMessage> {
 
     @Override
-    public List<ContractError> check(OrderMessage order, OrderContext context) {
+    public List<ContractError> check(OrderMessage order, RuleContext context) {
         List<OrderLine> lines = order.lines() == null ? List.of() : order.lines();
         String role = order.orderer() == null ? null : order.orderer().role();
         List<ContractError> errors = new ArrayList<>();

@@ -4,17 +4,17 @@ import java.util.List;
 import se.hjalpmedelsnav.mappings.identifier.PersonalIdentityNumber;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.ErrorCode;
-import se.hjalpmedelsnav.mappings.order.OrderContext;
 import se.hjalpmedelsnav.mappings.order.OrderMessage;
-import se.hjalpmedelsnav.mappings.order.OrderRule;
+import se.hjalpmedelsnav.mappings.rules.MessageRule;
+import se.hjalpmedelsnav.mappings.rules.RuleContext;
 
 /** The user must be identified by a valid personnummer or samordningsnummer, born on or before the order date. */
-public final class RecipientIdentity implements OrderRule {
+public final class RecipientIdentity implements MessageRule<OrderMessage> {
 
     @Override
-    public List<ContractError> check(OrderMessage order, OrderContext context) {
+    public List<ContractError> check(OrderMessage order, RuleContext context) {
         String number = order.recipient() == null ? null : order.recipient().personalIdentityNumber();
-        if (PersonalIdentityNumber.isValid(number, context.orderDate())) {
+        if (PersonalIdentityNumber.isValid(number, context.messageDate())) {
             return List.of();
         }
         // The message describes what is expected and never repeats the number.

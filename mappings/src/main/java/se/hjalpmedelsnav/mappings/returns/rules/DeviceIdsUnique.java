@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.ErrorCode;
-import se.hjalpmedelsnav.mappings.message.MessageRule;
-import se.hjalpmedelsnav.mappings.message.RuleContext;
 import se.hjalpmedelsnav.mappings.returns.ReturnMessage;
+import se.hjalpmedelsnav.mappings.rules.MessageRule;
+import se.hjalpmedelsnav.mappings.rules.RuleContext;
 
 /**
  * A return names at least one device, each once: a repeated id is most often a copy-paste slip that

@@ -3,9 +3,9 @@ package se.hjalpmedelsnav.mappings.returns.rules;
 import java.util.List;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.ErrorCode;
-import se.hjalpmedelsnav.mappings.message.MessageRule;
-import se.hjalpmedelsnav.mappings.message.RuleContext;
 import se.hjalpmedelsnav.mappings.returns.ReturnMessage;
+import se.hjalpmedelsnav.mappings.rules.MessageRule;
+import se.hjalpmedelsnav.mappings.rules.RuleContext;
 
 /**
  * The supplier needs to know where to fetch the devices, unless they are lost: a lost device is only

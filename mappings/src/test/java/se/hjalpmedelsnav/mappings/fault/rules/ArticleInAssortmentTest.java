@@ -8,7 +8,7 @@ import static se.hjalpmedelsnav.mappings.order.TestRegistry.COGNITION_ARTICLE;
 import static se.hjalpmedelsnav.mappings.order.TestRegistry.COMMUNICATION_ARTICLE;
 import static se.hjalpmedelsnav.mappings.order.TestRegistry.MEDICAL_DEVICE_ARTICLE;
 import static se.hjalpmedelsnav.mappings.order.TestRegistry.PARTY_KOMMUN;
-import static se.hjalpmedelsnav.mappings.order.TestRegistry.messageContextOnQueue;
+import static se.hjalpmedelsnav.mappings.order.TestRegistry.contextOnQueue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -27,7 +27,7 @@ class ArticleInAssortmentTest {
             ARTICLE_OF_UNKNOWN_PRODUCT_AREA})
     void acceptsAnArticleInTheAssortment(String articleNumber) {
         assertThat(rule.check(FaultReportBuilder.valid().withArticle(articleNumber).build(),
-                messageContextOnQueue(PARTY_KOMMUN))).isEmpty();
+                contextOnQueue(PARTY_KOMMUN))).isEmpty();
     }
 
     @ParameterizedTest
@@ -35,7 +35,7 @@ class ArticleInAssortmentTest {
     @ValueSource(strings = {ARTICLE_NOT_IN_ASSORTMENT, "100101 "})
     void rejectsAnArticleNotInTheAssortmentSayingSo(String articleNumber) {
         var errors = rule.check(FaultReportBuilder.valid().withArticle(articleNumber).build(),
-                messageContextOnQueue(PARTY_KOMMUN));
+                contextOnQueue(PARTY_KOMMUN));
 
         assertThat(errors).extracting(ContractError::code, ContractError::field)
                 .containsExactly(tuple(ErrorCode.ARTICLE_NOT_ORDERABLE, "articleNumber"));

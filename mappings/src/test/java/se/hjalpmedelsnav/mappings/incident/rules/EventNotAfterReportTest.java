@@ -8,10 +8,10 @@ import java.time.OffsetDateTime;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import se.hjalpmedelsnav.mappings.incident.IncidentReportBuilder;
-import se.hjalpmedelsnav.mappings.incident.IncidentReportRules;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.ErrorCode;
 import se.hjalpmedelsnav.mappings.order.TestRegistry;
+import se.hjalpmedelsnav.mappings.rules.RuleContext;
 
 class EventNotAfterReportTest {
 
@@ -32,7 +32,7 @@ class EventNotAfterReportTest {
         var message = IncidentReportBuilder.valid().withEventDate(eventDate).withSentAt(sentAt).build();
 
         var errors = rule.check(message,
-                IncidentReportRules.contextFor(message, TestRegistry.PARTY_KOMMUN, TestRegistry.standardRegistry()));
+                RuleContext.of(message, TestRegistry.PARTY_KOMMUN, TestRegistry.standardRegistry()));
 
         if (refused) {
             assertThat(errors).extracting(ContractError::code, ContractError::field)

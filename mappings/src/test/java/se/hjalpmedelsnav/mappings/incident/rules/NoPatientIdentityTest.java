@@ -3,7 +3,7 @@ package se.hjalpmedelsnav.mappings.incident.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static se.hjalpmedelsnav.mappings.order.TestRegistry.PARTY_KOMMUN;
-import static se.hjalpmedelsnav.mappings.order.TestRegistry.messageContextOnQueue;
+import static se.hjalpmedelsnav.mappings.order.TestRegistry.contextOnQueue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,7 +29,7 @@ class NoPatientIdentityTest {
     })
     void refusesADescriptionHoldingAPersonalIdentityNumberWithoutRepeatingIt(String description) {
         var errors = rule.check(IncidentReportBuilder.valid().withDescription(description).build(),
-                messageContextOnQueue(PARTY_KOMMUN));
+                contextOnQueue(PARTY_KOMMUN));
 
         assertThat(errors).extracting(ContractError::code, ContractError::field)
                 .containsExactly(tuple(ErrorCode.SCHEMA_INVALID, "description"));
@@ -41,7 +41,7 @@ class NoPatientIdentityTest {
     @ValueSource(strings = {"Åtgärd för 19121212-1212: bytt apparat.", "Ringde 121212-1212."})
     void refusesActionsTakenHoldingAPersonalIdentityNumber(String actionsTaken) {
         var errors = rule.check(IncidentReportBuilder.valid().withActionsTaken(actionsTaken).build(),
-                messageContextOnQueue(PARTY_KOMMUN));
+                contextOnQueue(PARTY_KOMMUN));
 
         assertThat(errors).extracting(ContractError::code, ContractError::field)
                 .containsExactly(tuple(ErrorCode.SCHEMA_INVALID, "actionsTaken"));
@@ -60,7 +60,7 @@ class NoPatientIdentityTest {
     })
     void acceptsTextWithoutAPersonalIdentityNumber(String text) {
         var errors = rule.check(IncidentReportBuilder.valid().withDescription(text).withActionsTaken(text).build(),
-                messageContextOnQueue(PARTY_KOMMUN));
+                contextOnQueue(PARTY_KOMMUN));
 
         assertThat(errors).isEmpty();
     }

@@ -3,7 +3,7 @@ package se.hjalpmedelsnav.mappings.incident.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static se.hjalpmedelsnav.mappings.order.TestRegistry.PARTY_KOMMUN;
-import static se.hjalpmedelsnav.mappings.order.TestRegistry.messageContextOnQueue;
+import static se.hjalpmedelsnav.mappings.order.TestRegistry.contextOnQueue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -28,14 +28,14 @@ class UdiDiCheckDigitTest {
     })
     void acceptsAGs1UdiDiWithItsCheckDigitOrOneOfAnotherIssuer(String udiDi) {
         assertThat(rule.check(IncidentReportBuilder.valid().withUdiDi(udiDi).build(),
-                messageContextOnQueue(PARTY_KOMMUN))).isEmpty();
+                contextOnQueue(PARTY_KOMMUN))).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"07350012345678", "7350012345670", "96385075", "1234567890", "123", "073500123456790"})
     void rejectsDigitsThatAreNotAGtinWithACorrectCheckDigit(String udiDi) {
         var errors = rule.check(IncidentReportBuilder.valid().withUdiDi(udiDi).build(),
-                messageContextOnQueue(PARTY_KOMMUN));
+                contextOnQueue(PARTY_KOMMUN));
 
         assertThat(errors).extracting(ContractError::code, ContractError::field)
                 .containsExactly(tuple(ErrorCode.UDI_INVALID, "device.udiDi"));

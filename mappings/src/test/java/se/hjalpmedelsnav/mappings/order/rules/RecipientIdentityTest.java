@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.ErrorCode;
 import se.hjalpmedelsnav.mappings.order.OrderBuilder;
-import se.hjalpmedelsnav.mappings.order.OrderContext;
 import se.hjalpmedelsnav.mappings.order.TestRegistry;
+import se.hjalpmedelsnav.mappings.rules.RuleContext;
 
 class RecipientIdentityTest {
 
@@ -54,8 +54,8 @@ class RecipientIdentityTest {
         var order = OrderBuilder.valid().withPersonalIdentityNumber("20260303-1234").build();
         var registry = TestRegistry.standardRegistry();
 
-        assertThat(rule.check(order, new OrderContext(PARTY_KOMMUN, registry, LocalDate.of(2026, 3, 3)))).isEmpty();
-        assertThat(rule.check(order, new OrderContext(PARTY_KOMMUN, registry, LocalDate.of(2026, 3, 2))))
+        assertThat(rule.check(order, new RuleContext(PARTY_KOMMUN, registry, LocalDate.of(2026, 3, 3)))).isEmpty();
+        assertThat(rule.check(order, new RuleContext(PARTY_KOMMUN, registry, LocalDate.of(2026, 3, 2))))
                 .extracting(ContractError::code).containsExactly(ErrorCode.PERSONAL_ID_INVALID);
     }
 }

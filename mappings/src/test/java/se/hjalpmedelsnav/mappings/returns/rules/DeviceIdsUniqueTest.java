@@ -2,7 +2,7 @@ package se.hjalpmedelsnav.mappings.returns.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.hjalpmedelsnav.mappings.order.TestRegistry.PARTY_KOMMUN;
-import static se.hjalpmedelsnav.mappings.order.TestRegistry.messageContextOnQueue;
+import static se.hjalpmedelsnav.mappings.order.TestRegistry.contextOnQueue;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -36,7 +36,7 @@ class DeviceIdsUniqueTest {
     @MethodSource("cases")
     void requiresAtLeastOneDeviceAndEachOnce(String why, String[] deviceIds, List<String> fields) {
         var errors = rule.check(ReturnBuilder.valid().withDeviceIds(deviceIds).build(),
-                messageContextOnQueue(PARTY_KOMMUN));
+                contextOnQueue(PARTY_KOMMUN));
 
         assertThat(errors).extracting(ContractError::field).containsExactlyElementsOf(fields);
         assertThat(errors).extracting(ContractError::code).allMatch(code -> code == ErrorCode.SCHEMA_INVALID);

@@ -3,7 +3,7 @@ package se.hjalpmedelsnav.mappings.returns.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static se.hjalpmedelsnav.mappings.order.TestRegistry.PARTY_KOMMUN;
-import static se.hjalpmedelsnav.mappings.order.TestRegistry.messageContextOnQueue;
+import static se.hjalpmedelsnav.mappings.order.TestRegistry.contextOnQueue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,7 +30,7 @@ class PickupUnlessLostTest {
     void requiresAPickupUnlessTheDeviceIsLost(ReturnReason reason, boolean pickupGiven, boolean refused) {
         var builder = ReturnBuilder.valid().withReason(reason);
         var errors = rule.check((pickupGiven ? builder : builder.withoutPickup()).build(),
-                messageContextOnQueue(PARTY_KOMMUN));
+                contextOnQueue(PARTY_KOMMUN));
 
         if (refused) {
             assertThat(errors).extracting(ContractError::code, ContractError::field)

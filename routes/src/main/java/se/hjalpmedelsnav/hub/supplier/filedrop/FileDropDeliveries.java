@@ -7,7 +7,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
-import se.hjalpmedelsnav.hub.intake.IntakeHeaders;
+import se.hjalpmedelsnav.broker.MessageProperties;
 import se.hjalpmedelsnav.hub.supplier.SupplierDeliveries;
 import se.hjalpmedelsnav.mappings.fault.FaultReportMessage;
 import se.hjalpmedelsnav.mappings.message.KommunMessageMappers;
@@ -45,7 +45,7 @@ public class FileDropDeliveries {
     }
 
     /** The file's content; its name goes to the {@code CamelFileName} header. */
-    public String toFile(@Body String canonical, @ExchangeProperty(IntakeHeaders.HUB_REFERENCE) String hubReference,
+    public String toFile(@Body String canonical, @ExchangeProperty(MessageProperties.HUB_REFERENCE) String hubReference,
             @ExchangeProperty(SupplierDeliveries.MESSAGE_TYPE) MessageType type, Message message) {
         Registry current = registry.current();
         String content = switch (type) {

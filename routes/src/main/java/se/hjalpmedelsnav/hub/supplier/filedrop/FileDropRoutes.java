@@ -1,11 +1,10 @@
 package se.hjalpmedelsnav.hub.supplier.filedrop;
 
-import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 import se.hjalpmedelsnav.connectors.filedrop.FileDropEndpoints;
-import se.hjalpmedelsnav.hub.StageErrorHandling;
-import se.hjalpmedelsnav.hub.broker.Queues;
-import se.hjalpmedelsnav.hub.intake.IntakeHeaders;
+import se.hjalpmedelsnav.hub.stage.StageRouteBuilder;
+import se.hjalpmedelsnav.broker.Queues;
+import se.hjalpmedelsnav.broker.MessageProperties;
 import se.hjalpmedelsnav.hub.supplier.SupplierChannels;
 import se.hjalpmedelsnav.hub.supplier.SupplierDeliveries;
 import se.hjalpmedelsnav.mappings.message.MessageType;
@@ -25,7 +24,7 @@ import se.hjalpmedelsnav.mappings.message.MessageType;
  * the municipality once. A file it cannot read goes to the error folder with its reason beside it.
  */
 @Component
-public class FileDropRoutes extends RouteBuilder {
+public class FileDropRoutes extends StageRouteBuilder {
 
     public static final String TEMPLATE = "supplier-filedrop-deliver";
     public static final String STATUS_ROUTE = "supplier-filedrop-status";
@@ -43,18 +42,11 @@ public class FileDropRoutes extends RouteBuilder {
         if (!channels.anyFileDrop()) {
             return;
         }
-        routeTemplate(TEMPLATE)
+        stage(routeTemplate(TEMPLATE)
                 .templateParameter("messageType")
                 .templateParameter("queue")
-                .templateParameter("deadLetterQueue")
-                .from("jms:queue:{{queue}}?concurrentConsumers={{nav.filedrop.consumers:1}}")
-                .routeConfigurationId("stage-error-handling")
-                .setProperty(StageErrorHandling.DEAD_LETTER_QUEUE, constant("{{deadLetterQueue}}"))
-                .setProperty("navStage", simple("${routeId}"))
+                .from(endpoint("{{queue}}", "concurrentConsumers={{nav.filedrop.consumers:1}}")))
                 .setProperty(SupplierDeliveries.MESSAGE_TYPE, constant("{{messageType}}"))
-                .setProperty(IntakeHeaders.KOMMUN_CODE, header(IntakeHeaders.KOMMUN_CODE))
-                .setProperty(IntakeHeaders.HUB_REFERENCE, header(IntakeHeaders.HUB_REFERENCE))
-                .setProperty(IntakeHeaders.MESSAGE_ID, header(IntakeHeaders.MESSAGE_ID))
                 .filter(method(SupplierDeliveries.class, "stillToDeliver"))
                     .removeHeaders("*")
                     .bean(FileDropDeliveries.class, "toFile")
@@ -62,10 +54,9 @@ public class FileDropRoutes extends RouteBuilder {
                     .bean(SupplierDeliveries.class, "taken")
                 .end();
 
-        deliverToFileDrop(MessageType.ORDER, "supplier-filedrop-order-deliver", Queues.DLQ_ORDER_TO_SUPPLIER);
-        deliverToFileDrop(MessageType.RETURN, "supplier-filedrop-return-deliver", Queues.DLQ_RETURN_TO_SUPPLIER);
-        deliverToFileDrop(MessageType.FAULT_REPORT, "supplier-filedrop-fault-report-deliver",
-                Queues.DLQ_FAULT_REPORT_TO_SUPPLIER);
+        deliverToFileDrop(MessageType.ORDER, "supplier-filedrop-order-deliver");
+        deliverToFileDrop(MessageType.RETURN, "supplier-filedrop-return-deliver");
+        deliverToFileDrop(MessageType.FAULT_REPORT, "supplier-filedrop-fault-report-deliver");
 
         from(endpoints.fromSupplier(FileDropHubConfiguration.STATUS_FILE_REPOSITORY))
                 .routeId(STATUS_ROUTE)
@@ -82,13 +73,12 @@ public class FileDropRoutes extends RouteBuilder {
                 .end();
     }
 
-    private void deliverToFileDrop(MessageType type, String routeId, String deadLetterQueue) {
+    private void deliverToFileDrop(MessageType type, String routeId) {
         if (channels.of(type) != SupplierChannels.Channel.FILE_DROP) {
             return;
         }
         templatedRoute(TEMPLATE).routeId(routeId)
                 .parameter("messageType", type.name())
-                .parameter("queue", Queues.toSupplier(type))
-                .parameter("deadLetterQueue", deadLetterQueue);
+                .parameter("queue", Queues.toSupplier(type));
     }
 }

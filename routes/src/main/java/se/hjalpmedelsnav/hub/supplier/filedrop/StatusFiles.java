@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import se.hjalpmedelsnav.connectors.filedrop.FileDropEndpoints;
-import se.hjalpmedelsnav.hub.intake.IntakeHeaders;
+import se.hjalpmedelsnav.broker.MessageProperties;
 import se.hjalpmedelsnav.mappings.message.KommunMessageMappers;
 import se.hjalpmedelsnav.mappings.supplier.SupplierEvent;
 import se.hjalpmedelsnav.mappings.supplier.filedrop.SupplierStatusFileReader;
@@ -55,7 +55,7 @@ public class StatusFiles {
         }
         SupplierEvent read = event.get();
         log.info("Status file {}: {} {} for {}", name, read.eventType(), read.status().name(), read.reference());
-        message.setHeader(IntakeHeaders.BROKER_DUPLICATE_ID, "supplier-event:" + read.eventId());
+        message.setHeader(MessageProperties.BROKER_DUPLICATE_ID, "supplier-event:" + read.eventId());
         return json.writeValueAsString(read);
     }
 

@@ -1,0 +1,144 @@
+package se.hjalpmedelsnav.mappings.rules;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import se.hjalpmedelsnav.mappings.fault.FaultReportMessage;
+import se.hjalpmedelsnav.mappings.fault.rules.ArticleInAssortment;
+import se.hjalpmedelsnav.mappings.fault.rules.IncidentReportDue;
+import se.hjalpmedelsnav.mappings.incident.IncidentReportMessage;
+import se.hjalpmedelsnav.mappings.incident.rules.EventNotAfterReport;
+import se.hjalpmedelsnav.mappings.incident.rules.NoPatientIdentity;
+import se.hjalpmedelsnav.mappings.incident.rules.UdiDiCheckDigit;
+import se.hjalpmedelsnav.mappings.message.ContractError;
+import se.hjalpmedelsnav.mappings.message.CustomerAccountMessage;
+import se.hjalpmedelsnav.mappings.message.KommunMessage;
+import se.hjalpmedelsnav.mappings.message.MessageType;
+import se.hjalpmedelsnav.mappings.order.OrderMessage;
+import se.hjalpmedelsnav.mappings.order.rules.ArticleOrderable;
+import se.hjalpmedelsnav.mappings.order.rules.ConsentAttested;
+import se.hjalpmedelsnav.mappings.order.rules.DeliveryAllowed;
+import se.hjalpmedelsnav.mappings.order.rules.OrdererAuthorised;
+import se.hjalpmedelsnav.mappings.order.rules.RecipientIdentity;
+import se.hjalpmedelsnav.mappings.order.rules.RiskAnalysisAttested;
+import se.hjalpmedelsnav.mappings.returns.ReturnMessage;
+import se.hjalpmedelsnav.mappings.returns.rules.DeviceIdsUnique;
+import se.hjalpmedelsnav.mappings.returns.rules.PickupUnlessLost;
+
+/**
+ * The rules of each message type, and the notices of its receipt: the table the intake asks with a
+ * message's type. Every rule of the type runs, so the municipality gets all the errors of its message
+ * in one receipt, in the order the rules are registered: sender, numbers, contractor, then the type's
+ * own. The rules several types share are written once and registered for each type that needs them.
+ */
+public final class MessageRules {
+
+    /** Who sends: every message type. */
+    private static final List<MessageRule<KommunMessage>> SENDER = List.of(
+            new KommunMatchesQueue(),
+            new AgreementParty());
+
+    /** The numbers a message is placed on and a private contractor's right to them: ORDER, RETURN, FAULT_REPORT. */
+    private static final List<MessageRule<CustomerAccountMessage>> CUSTOMER_ACCOUNT = List.of(
+            new CustomerNumberOfKommun(),
+            new PayerNumberLinked(),
+            new PrivateContractorAgreement());
+
+    /**
+     * The rules and notices of one message type.
+     *
+     * @param messageClass the record the parser makes of a message of that type
+     */
+    public record Registration<M extends KommunMessage>(MessageType type, Class<M> messageClass,
+            List<MessageRule<? super M>> rules, List<Notice<? super M>> notices) {
+
+        public Registration {
+            rules = List.copyOf(rules);
+            notices = List.copyOf(notices);
+        }
+
+        /** The rules of {@code groups}, group after group, each in its own order; no notices. */
+        @SafeVarargs
+        public static <M extends KommunMessage> Registration<M> of(MessageType type, Class<M> messageClass,
+                List<? extends MessageRule<? super M>>... groups) {
+            List<MessageRule<? super M>> rules = new ArrayList<>();
+            Arrays.stream(groups).forEach(rules::addAll);
+            return new Registration<>(type, messageClass, rules, List.of());
+        }
+
+        /** The same rules; the receipt also says {@code notice} where it applies. */
+        public Registration<M> withNotice(Notice<? super M> notice) {
+            List<Notice<? super M>> more = new ArrayList<>(notices);
+            more.add(notice);
+            return new Registration<>(type, messageClass, rules, more);
+        }
+
+        private List<ContractError> errors(KommunMessage message, RuleContext context) {
+            M typed = messageClass.cast(message);
+            List<ContractError> errors = new ArrayList<>();
+            for (MessageRule<? super M> rule : rules) {
+                errors.addAll(rule.check(typed, context));
+            }
+            return List.copyOf(errors);
+        }
+
+        private List<String> notices(KommunMessage message, RuleContext context) {
+            M typed = messageClass.cast(message);
+            return notices.stream().map(notice -> notice.noticeFor(typed, context)).flatMap(Optional::stream).toList();
+        }
+    }
+
+    private final Map<MessageType, Registration<?>> table = new EnumMap<>(MessageType.class);
+
+    public MessageRules(List<Registration<?>> registrations) {
+        for (Registration<?> registration : registrations) {
+            if (table.put(registration.type(), registration) != null) {
+                throw new IllegalArgumentException("rules registered twice for " + registration.type());
+            }
+        }
+    }
+
+    /** The handbook's rules for every message type the contract knows. */
+    public static MessageRules handbook() {
+        return new MessageRules(List.of(
+                Registration.of(MessageType.ORDER, OrderMessage.class, SENDER, CUSTOMER_ACCOUNT, List.of(
+                        new ArticleOrderable(),
+                        new OrdererAuthorised(),
+                        new RecipientIdentity(),
+                        new RiskAnalysisAttested(),
+                        new ConsentAttested(),
+                        new DeliveryAllowed())),
+                Registration.of(MessageType.RETURN, ReturnMessage.class, SENDER, CUSTOMER_ACCOUNT, List.of(
+                        new DeviceIdsUnique(),
+                        new PickupUnlessLost())),
+                Registration.of(MessageType.FAULT_REPORT, FaultReportMessage.class, SENDER, CUSTOMER_ACCOUNT,
+                                List.of(new ArticleInAssortment()))
+                        .withNotice(new IncidentReportDue()),
+                Registration.of(MessageType.INCIDENT_REPORT, IncidentReportMessage.class, SENDER, List.of(
+                        new UdiDiCheckDigit(),
+                        new EventNotAfterReport(),
+                        new NoPatientIdentity()))));
+    }
+
+    /** Every violation of every rule of the message's type, in rule order; empty when the message may be forwarded. */
+    public List<ContractError> check(KommunMessage message, RuleContext context) {
+        return registrationOf(message).errors(message, context);
+    }
+
+    /** What the receipt of the message should say besides its errors, in the order the notices are registered. */
+    public List<String> notices(KommunMessage message, RuleContext context) {
+        return registrationOf(message).notices(message, context);
+    }
+
+    private Registration<?> registrationOf(KommunMessage message) {
+        Registration<?> registration = table.get(message.type());
+        if (registration == null) {
+            // A type without rules must not pass as one whose rules all passed.
+            throw new IllegalArgumentException("no rules are registered for " + message.type() + " messages");
+        }
+        return registration;
+    }
+}
