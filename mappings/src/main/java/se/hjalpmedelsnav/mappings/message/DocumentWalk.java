@@ -40,7 +40,9 @@ import org.xml.sax.ext.DefaultHandler2;
  * forms are mapped to their record by the same code. (Jackson XML cannot read a wrapped list into a
  * record's constructor before Jackson 3.2, jackson-dataformat-xml#517.)
  *
- * <p>It also enforces what a schema cannot: no DTD, a known root element, the depth and text limits.
+ * <p>It also enforces what a schema cannot: no DTD, a known root element, the depth and text limits, and
+ * text without control characters or surrogates: a character reference to one ({@code &#xD800;}) is told
+ * from other breaks of well-formedness by the parser's message in a fixed locale, and refused on its field.
  * Used once, by one thread.
  */
 final class DocumentWalk extends DefaultHandler2 {
@@ -117,6 +119,17 @@ final class DocumentWalk extends DefaultHandler2 {
 
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
     private static final Pattern ERROR_KEY = Pattern.compile("^(cvc-[A-Za-z0-9.-]+):");
+    /**
+     * The parser's message (in {@link XmlMessageReader}'s fixed locale) for a character XML 1.0 does not
+     * allow, written as a character reference or, in a UTF-16 body, as itself in an element's text.
+     */
+    private static final Pattern INVALID_CHARACTER = Pattern.compile(
+            "^Character reference \"&#(x?)([0-9A-Fa-f]{1,8})\" is an invalid XML character"
+                    + "|^An invalid XML character \\(Unicode: 0x([0-9A-Fa-f]{1,8})\\) was found in the element content");
+    static final String CONTROL_CHARACTERS = "must not contain control characters";
+    static final String SURROGATE = "must not contain a surrogate (U+D800-U+DFFF), which is no character: write "
+            + "the character itself, or refer to it by its code point (&#x1F600;), never by the halves of its "
+            + "UTF-16 pair";
 
     private final ParserLimits limits;
     private final XsdContentModel contentModel;
@@ -170,9 +183,38 @@ final class DocumentWalk extends DefaultHandler2 {
 
             @Override
             public void fatalError(SAXParseException exception) throws SAXException {
-                throw exception;
+                throw invalidCharacterInText(exception).<SAXException>map(Refusal::new).orElse(exception);
             }
         };
+    }
+
+    /**
+     * A character no text of the contract holds, met in a field's text: refused on that field as the JSON
+     * form refuses it, not as a body that is not XML. Anything else the parser cannot read stays MALFORMED.
+     */
+    private Optional<ContractError> invalidCharacterInText(SAXParseException exception) {
+        Frame current = open.peek();
+        Matcher invalid = INVALID_CHARACTER.matcher(String.valueOf(exception.getMessage()));
+        if (current == null || current.rule == null || !invalid.find()) {
+            return Optional.empty();
+        }
+        boolean reference = invalid.group(2) != null;
+        int codePoint;
+        try {
+            codePoint = reference
+                    ? Integer.parseInt(invalid.group(2), invalid.group(1).isEmpty() ? 10 : 16)
+                    : Integer.parseInt(invalid.group(3), 16);
+        } catch (NumberFormatException notACodePoint) {
+            return Optional.empty(); // decimal digits with letters, or beyond an int: not a character anyway
+        }
+        if (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE) {
+            return Optional.of(ContractError.of(ErrorCode.SCHEMA_INVALID, nullIfRoot(current.field), SURROGATE));
+        }
+        if (WellFormedText.isControlCharacter(codePoint)) {
+            return Optional.of(ContractError.of(ErrorCode.SCHEMA_INVALID, nullIfRoot(current.field),
+                    CONTROL_CHARACTERS));
+        }
+        return Optional.empty();
     }
 
     // ---- lexical events: no DTD, so no entity can be declared, let alone expanded
@@ -249,6 +291,9 @@ final class DocumentWalk extends DefaultHandler2 {
         Frame closed = open.pop();
         if (closed.contentInvalid) {
             reportMissingChildren(closed);
+        }
+        if (closed.rule != null && WellFormedText.hasControlCharacter(closed.text)) {
+            add(closed, CONTROL_CHARACTERS); // XML 1.0 allows DEL, which no text of the contract holds
         }
         if (closed.rule != null && !open.isEmpty()) {
             open.peek().attach(closed.name, leafValue(closed.rule.leaf(), closed.text.toString()));

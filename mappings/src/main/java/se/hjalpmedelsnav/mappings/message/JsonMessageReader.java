@@ -29,6 +29,9 @@ import java.util.stream.StreamSupport;
 /** Reads a JSON body: well-formedness within the limits, type dispatch, JSON Schema, then the record. */
 final class JsonMessageReader {
 
+    static final String UNPAIRED_SURROGATE = "must not contain an unpaired UTF-16 surrogate (a \\uD800-\\uDFFF escape "
+            + "that is not one half of a pair); send the character itself, or both halves of its surrogate pair";
+
     private final ParserLimits limits;
     private final ObjectMapper mapper;
     private final Map<MessageType, JsonSchema> schemas;
@@ -95,8 +98,8 @@ final class JsonMessageReader {
         if (contract == null) {
             return header.reject(BodyFormat.JSON, MessageContract.notSupportedYet(type, "type"));
         }
-        List<ContractError> errors = new java.util.ArrayList<>(schemaErrors(schemas.get(type).validate(tree)));
-        controlCharacters(tree, "", errors);
+        List<ContractError> errors = new ArrayList<>(schemaErrors(schemas.get(type).validate(tree)));
+        textCharacters(tree, "", errors);
         if (!errors.isEmpty()) {
             return header.reject(BodyFormat.JSON, errors);
         }
@@ -106,19 +109,23 @@ final class JsonMessageReader {
     /**
      * Text with control characters (other than tab and line breaks): valid JSON, but no name, reference or
      * note has them, XML 1.0 cannot carry them (the Peppol file drop), and they hide text in logs and consoles.
+     * Text with an unpaired surrogate ({@code "\\ud800"}): valid JSON too, but no character, and it would stop
+     * the municipality's {@code .out} for an AMQP client that cannot decode it ({@link WellFormedText}).
      */
-    private static void controlCharacters(JsonNode node, String path, List<ContractError> errors) {
+    private static void textCharacters(JsonNode node, String path, List<ContractError> errors) {
         if (node.isTextual()) {
-            if (node.asText().chars().anyMatch(c -> (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-                    || c == 0x7F || c == 0xFFFE || c == 0xFFFF)) {
+            if (WellFormedText.hasControlCharacter(node.asText())) {
                 errors.add(schemaInvalid(path, "must not contain control characters"));
+            }
+            if (WellFormedText.hasUnpairedSurrogate(node.asText())) {
+                errors.add(schemaInvalid(path, UNPAIRED_SURROGATE));
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                controlCharacters(node.get(i), path + "[" + i + "]", errors);
+                textCharacters(node.get(i), path + "[" + i + "]", errors);
             }
         } else if (node.isObject()) {
-            node.fields().forEachRemaining(member -> controlCharacters(member.getValue(),
+            node.fields().forEachRemaining(member -> textCharacters(member.getValue(),
                     FieldPaths.isPlainName(member.getKey())
                             ? (path.isEmpty() ? member.getKey() : path + "." + member.getKey()) : path, errors));
         }

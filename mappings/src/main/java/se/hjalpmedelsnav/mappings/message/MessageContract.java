@@ -51,6 +51,6 @@ record MessageContract(MessageType type, Class<? extends KommunMessage> recordCl
 
     static ContractError notSupportedYet(MessageType type, String field) {
         return ContractError.of(ErrorCode.UNKNOWN_MESSAGE_TYPE, field,
-                "message type " + type + " is not supported yet by this version of the hub");
+                "this message type is not supported yet by this version of the hub");
     }
 }

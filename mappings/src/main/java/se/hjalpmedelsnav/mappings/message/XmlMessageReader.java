@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
@@ -27,6 +28,8 @@ import org.xml.sax.helpers.DefaultHandler;
 final class XmlMessageReader {
 
     private static final String LEXICAL_HANDLER = "http://xml.org/sax/properties/lexical-handler";
+    /** The parser's messages in its own words whatever the JVM's locale, so the walk can tell an invalid character. */
+    private static final String PARSER_LOCALE = "http://apache.org/xml/properties/locale";
 
     private final ParserLimits limits;
     private final Schema schema;
@@ -127,6 +130,7 @@ final class XmlMessageReader {
             }
             reader.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             reader.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            reader.setProperty(PARSER_LOCALE, Locale.ROOT);
             return reader;
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("cannot create a secure XML parser", e);

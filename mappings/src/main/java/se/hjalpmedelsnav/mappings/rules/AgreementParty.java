@@ -4,7 +4,6 @@ import java.util.List;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.ErrorCode;
 import se.hjalpmedelsnav.mappings.message.KommunMessage;
-import se.hjalpmedelsnav.mappings.registry.Municipality;
 
 /** Only a municipality that signed the supply agreement may order, return, or report through the hub. */
 public final class AgreementParty implements MessageRule<KommunMessage> {
@@ -13,15 +12,15 @@ public final class AgreementParty implements MessageRule<KommunMessage> {
     public List<ContractError> check(KommunMessage message, RuleContext context) {
         String kommunCode = context.queueKommunCode();
         return context.registry().municipality(kommunCode)
-                .map(municipality -> municipality.agreementParty() ? List.<ContractError>of() : notParty(municipality))
+                .map(municipality -> municipality.agreementParty() ? List.<ContractError>of() : notParty())
                 .orElseGet(() -> List.of(ContractError.of(ErrorCode.KOMMUN_NOT_PARTY, "kommunCode",
-                        "Municipality " + kommunCode + " is not in the hub's registry of agreement parties and "
-                                + "may not use the agreement; contact the hub's administrators if it has signed it.")));
+                        "The municipality of this queue is not in the hub's registry of agreement parties and may "
+                                + "not use the agreement; contact the hub's administrators if it has signed it.")));
     }
 
-    private static List<ContractError> notParty(Municipality municipality) {
+    private static List<ContractError> notParty() {
         return List.of(ContractError.of(ErrorCode.KOMMUN_NOT_PARTY, "kommunCode",
-                "Municipality " + municipality.code() + " (" + municipality.name() + ") has not signed the supply "
-                        + "agreement and may not use it."));
+                "The municipality of this queue has not signed the supply agreement and may not use it; contact "
+                        + "the hub's administrators if it has signed it since."));
     }
 }

@@ -17,7 +17,7 @@ public final class CustomerNumberOfKommun implements MessageRule<CustomerAccount
             return List.of();
         }
         return List.of(ContractError.of(ErrorCode.CUSTOMER_NUMBER_UNKNOWN, "customerNumber",
-                "Customer number " + message.customerNumber() + " is not registered for municipality "
-                        + context.queueKommunCode() + "; use one of your municipality's customer numbers."));
+                "The customer number is not registered for the municipality of this queue; use one of your "
+                        + "municipality's customer numbers."));
     }
 }

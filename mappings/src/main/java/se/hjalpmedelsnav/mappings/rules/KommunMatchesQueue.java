@@ -18,8 +18,7 @@ public final class KommunMatchesQueue implements MessageRule<KommunMessage> {
             return List.of();
         }
         return List.of(ContractError.of(ErrorCode.KOMMUN_MISMATCH, "kommunCode",
-                "kommunCode " + message.kommunCode() + " is not that of the queue the message was sent on "
-                        + "(municipality " + context.queueKommunCode() + "); send on your own municipality's queue "
-                        + "with its own code."));
+                "kommunCode is not the code of the municipality whose queue the message was sent on; send on "
+                        + "your own municipality's queue with its own code."));
     }
 }

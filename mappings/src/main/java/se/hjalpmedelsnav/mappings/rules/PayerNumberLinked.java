@@ -16,16 +16,14 @@ public final class PayerNumberLinked implements MessageRule<CustomerAccountMessa
     public List<ContractError> check(CustomerAccountMessage message, RuleContext context) {
         return context.registry().customerNumber(context.queueKommunCode(), message.customerNumber())
                 .filter(customerNumber -> !customerNumber.isLinkedTo(message.payerNumber()))
-                .map(customerNumber -> List.of(notLinked(message.payerNumber(), customerNumber)))
+                .map(customerNumber -> List.of(notLinked(customerNumber)))
                 .orElse(List.of());
     }
 
-    private static ContractError notLinked(String payerNumber, CustomerNumber customerNumber) {
-        String linked = customerNumber.payerNumbers().isEmpty()
-                ? "it has no payer numbers linked in the registry"
-                : "its linked payer numbers are " + String.join(", ", customerNumber.payerNumbers());
-        return ContractError.of(ErrorCode.PAYER_NUMBER_INVALID, "payerNumber",
-                "Payer number " + payerNumber + " is not linked to customer number " + customerNumber.number()
-                        + "; " + linked + ".");
+    private static ContractError notLinked(CustomerNumber customerNumber) {
+        return ContractError.of(ErrorCode.PAYER_NUMBER_INVALID, "payerNumber", customerNumber.payerNumbers().isEmpty()
+                ? "The customer number has no payer numbers linked in the registry; contact the hub's administrators."
+                : "The payer number is not linked to the customer number in the registry; use a payer number "
+                        + "linked to it.");
     }
 }

@@ -3,7 +3,6 @@ package se.hjalpmedelsnav.mappings.rules;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import se.hjalpmedelsnav.mappings.identifier.OrganisationNumber;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.CustomerAccountMessage;
@@ -37,24 +36,18 @@ public final class PrivateContractorAgreement implements MessageRule<CustomerAcc
                 .filter(agreement -> kommunCode.equals(agreement.kommun()))
                 .toList();
         if (withKommun.isEmpty()) {
-            return error("The private contractor in " + FIELD + " has no agreement with municipality " + kommunCode
-                    + " that allows it to use the municipality's numbers.");
+            return error("The private contractor in " + FIELD + " has no agreement with the municipality of this "
+                    + "queue that allows it to use the municipality's numbers.");
         }
         LocalDate messageDate = context.messageDate();
         var valid = withKommun.stream().filter(agreement -> agreement.isValidOn(messageDate)).toList();
         if (valid.isEmpty()) {
-            String validity = withKommun.stream()
-                    .map(agreement -> "agreement " + agreement.reference() + " is valid from " + agreement.validFrom()
-                            + (agreement.validTo() == null ? "" : " to " + agreement.validTo()))
-                    .collect(Collectors.joining("; "));
-            return error("The private contractor's agreement with municipality " + kommunCode
-                    + " is not valid on the " + dateName(message) + " " + messageDate + ": " + validity + ".");
+            return error("The private contractor's agreement with the municipality is not valid on the "
+                    + dateName(message) + " (its sentAt, in Swedish time): it has ended or not yet begun.");
         }
         if (valid.stream().noneMatch(agreement -> agreement.covers(kommunCode, message.customerNumber()))) {
-            String references = valid.stream().map(agreement -> agreement.reference())
-                    .collect(Collectors.joining(", "));
-            return error("The private contractor's agreement " + references + " with municipality " + kommunCode
-                    + " does not cover customer number " + message.customerNumber() + ".");
+            return error("The private contractor's agreement with the municipality does not cover this customer "
+                    + "number; use a customer number the agreement covers.");
         }
         return List.of();
     }

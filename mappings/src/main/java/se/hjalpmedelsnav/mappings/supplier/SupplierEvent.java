@@ -6,7 +6,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import se.hjalpmedelsnav.mappings.message.WellFormedText;
 
 /**
  * An event the supplier pushes to the hub's webhook ({@code POST /api/supplier/events}), about an
@@ -117,5 +121,33 @@ public record SupplierEvent(
             case RETURN_STATUS -> supplierReturnId;
             case FAULT_REPORT_STATUS -> supplierFaultReportId;
         };
+    }
+
+    /**
+     * The fields whose text holds an unpaired UTF-16 surrogate, by name ({@code deviceIds[1]}): such text
+     * is no character, and passed on to a municipality's {@code .out} it would stop that queue for an AMQP
+     * client that cannot decode it. An event with any is refused where it comes in.
+     */
+    @JsonIgnore
+    public List<String> fieldsWithUnpairedSurrogates() {
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("eventId", eventId);
+        texts.put("orderId", orderId);
+        texts.put("supplierOrderId", supplierOrderId);
+        texts.put("returnId", returnId);
+        texts.put("supplierReturnId", supplierReturnId);
+        texts.put("faultReportId", faultReportId);
+        texts.put("supplierFaultReportId", supplierFaultReportId);
+        for (int i = 0; i < deviceIds.size(); i++) {
+            texts.put("deviceIds[" + i + "]", deviceIds.get(i));
+        }
+        texts.put("reason", reason);
+        List<String> fields = new ArrayList<>();
+        texts.forEach((field, text) -> {
+            if (WellFormedText.hasUnpairedSurrogate(text)) {
+                fields.add(field);
+            }
+        });
+        return fields;
     }
 }

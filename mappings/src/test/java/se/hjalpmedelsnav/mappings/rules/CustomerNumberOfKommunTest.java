@@ -48,7 +48,8 @@ class CustomerNumberOfKommunTest {
         assertThat(errors).as(why).extracting(ContractError::code, ContractError::field)
                 .containsExactly(Tuple.tuple(ErrorCode.CUSTOMER_NUMBER_UNKNOWN,
                         "customerNumber"));
-        assertThat(errors.get(0).message()).contains(customerNumber, queueKommunCode);
+        assertThat(errors.get(0).message()).contains("not registered for the municipality of this queue")
+                .doesNotContain(customerNumber, queueKommunCode);
     }
 
     @ParameterizedTest

@@ -34,6 +34,7 @@ class KommunMatchesQueueTest {
 
         assertThat(errors).extracting(ContractError::code, ContractError::field)
                 .containsExactly(Tuple.tuple(ErrorCode.KOMMUN_MISMATCH, "kommunCode"));
-        assertThat(errors.get(0).message()).contains(PARTY_KOMMUN);
+        assertThat(errors.get(0).message()).contains("whose queue the message was sent on")
+                .doesNotContain(PARTY_KOMMUN, String.valueOf(bodyKommunCode));
     }
 }

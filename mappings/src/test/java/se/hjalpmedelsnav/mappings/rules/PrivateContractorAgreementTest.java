@@ -76,20 +76,18 @@ class PrivateContractorAgreementTest {
                         ORDER_DATE, List.of("is not registered")),
                 Arguments.of("no agreement with this municipality", CONTRACTOR_WITH_CURRENT_AGREEMENT,
                         NON_PARTY_KOMMUN, CUSTOMER_OF_NON_PARTY, ORDER_DATE,
-                        List.of("no agreement with municipality " + NON_PARTY_KOMMUN)),
+                        List.of("no agreement with the municipality of this queue")),
                 Arguments.of("agreement expired", CONTRACTOR_WITH_EXPIRED_AGREEMENT, PARTY_KOMMUN,
-                        CUSTOMER_WITH_BUFFER_STORE, ORDER_DATE,
-                        List.of("is not valid on the order date 2026-03-02", EXPIRED_AGREEMENT,
-                                "to 2024-12-31")),
+                        CUSTOMER_WITH_BUFFER_STORE, ORDER_DATE, List.of("is not valid on the order date")),
                 Arguments.of("agreement expired the day before", CONTRACTOR_WITH_EXPIRED_AGREEMENT, PARTY_KOMMUN,
                         CUSTOMER_WITH_BUFFER_STORE, EXPIRED_AGREEMENT_TO.plusDays(1),
-                        List.of("2025-01-01", EXPIRED_AGREEMENT)),
+                        List.of("is not valid on the order date", "ended or not yet begun")),
                 Arguments.of("agreement not yet in force", CONTRACTOR_WITH_CURRENT_AGREEMENT, PARTY_KOMMUN,
                         CUSTOMER_WITH_BUFFER_STORE, CURRENT_AGREEMENT_FROM.minusDays(1),
-                        List.of("2024-12-31", CURRENT_AGREEMENT, "valid from 2025-01-01")),
+                        List.of("is not valid on the order date", "ended or not yet begun")),
                 Arguments.of("agreement does not cover the customer number", CONTRACTOR_WITH_CURRENT_AGREEMENT,
                         PARTY_KOMMUN, CUSTOMER_WITHOUT_BUFFER_STORE, ORDER_DATE,
-                        List.of(CURRENT_AGREEMENT, "does not cover customer number " + CUSTOMER_WITHOUT_BUFFER_STORE)));
+                        List.of("does not cover this customer number")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -106,7 +104,11 @@ class PrivateContractorAgreementTest {
                         "orderer.privateContractorOrgNumber"));
         assertThat(errors.get(0).message()).contains(messageSays)
                 // a sole trader's organisationsnummer is a personnummer: never quoted
-                .doesNotContain(orgNumber, orgNumber.replace("-", ""));
+                .doesNotContain(orgNumber, orgNumber.replace("-", ""), customerNumber, queueKommunCode,
+                        orderDate.toString())
+                // nor the registry's agreements (references, dates): the municipality's administrators have them
+                .doesNotContain(CURRENT_AGREEMENT, EXPIRED_AGREEMENT, CURRENT_AGREEMENT_FROM.toString(),
+                        EXPIRED_AGREEMENT_TO.toString());
     }
 
     private static RuleContext context(String queueKommunCode, LocalDate orderDate) {

@@ -89,4 +89,44 @@ class SupplierEventTest {
         assertThat(read.eventType()).isNull();
         assertThat(read.status()).isNull();
     }
+
+    /** The member as the supplier's JSON writer sent it: an escape no Java string can be written from. */
+    static Stream<Arguments> eventTextWithUnpairedSurrogates() {
+        return Stream.of(
+                Arguments.of("eventId", "eventId", "\"e\\ud800\""),
+                Arguments.of("orderId", "orderId", "\"\\udc00ref-order\""),
+                Arguments.of("supplierOrderId", "supplierOrderId", "\"SO-\\ud83d\""),
+                Arguments.of("deviceIds[1]", "deviceIds", "[\"IND-1\",\"IND-\\ud800A\"]"),
+                Arguments.of("reason", "reason", "\"Slut i lager \\ude00\\ud83d\""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventTextWithUnpairedSurrogates")
+    void namesTheFieldsWhoseTextHoldsAnUnpairedSurrogate(String field, String member, String rawValue)
+            throws Exception {
+        var members = new java.util.LinkedHashMap<String, String>();
+        members.put("eventId", "\"e1\"");
+        members.put("orderId", "\"ref-order\"");
+        members.put("supplierOrderId", "\"SO-1\"");
+        members.put("eventType", "\"ORDER_STATUS\"");
+        members.put("status", "\"BACKORDERED\"");
+        members.put("deviceIds", "[]");
+        members.put("reason", "\"Slut i lager\"");
+        members.put("occurredAt", "\"2026-11-24T09:00:00+01:00\"");
+        members.put(member, rawValue);
+        String body = members.entrySet().stream().map(m -> "\"" + m.getKey() + "\":" + m.getValue())
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+
+        SupplierEvent read = json.readValue(body, SupplierEvent.class);
+
+        assertThat(read.fieldsWithUnpairedSurrogates()).containsExactly(field);
+    }
+
+    @Test
+    void findsNoUnpairedSurrogateInTextWithPairsOrNone() {
+        SupplierEvent event = new SupplierEvent("e1", "ref-order", "SO-\uD83D\uDE00", SupplierEventType.ORDER_STATUS,
+                SupplierOrderStatus.BACKORDERED, List.of("IND-1"), "Leverans vecka 48 \uD83D\uDE9A", null, AT);
+
+        assertThat(event.fieldsWithUnpairedSurrogates()).isEmpty();
+    }
 }

@@ -11,6 +11,7 @@ import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 import se.hjalpmedelsnav.mappings.message.KommunMessageParser;
 import se.hjalpmedelsnav.mappings.message.ParseResult;
+import se.hjalpmedelsnav.mappings.message.WellFormedText;
 import se.hjalpmedelsnav.broker.MessageProperties;
 import se.hjalpmedelsnav.hub.stage.TransportMessageId;
 
@@ -34,8 +35,11 @@ public class KommunMessageReader {
                 ? r.errors()
                 : List.of();
         // For a body too broken to read a messageId from, the receipt goes back under the sender's own
-        // correlation id when it set one, else under the id it sent the message with.
+        // correlation id when it set one, else under the id it sent the message with. Never under one with an
+        // unpaired surrogate (a CORE client can set one): nothing the hub sends holds one, and an AMQP client
+        // reads it back as another string (U+FFFD for the half character), so it would match nothing anyway.
         String fallbackCorrelation = senderCorrelationId != null && !senderCorrelationId.isBlank()
+                && !WellFormedText.hasUnpairedSurrogate(senderCorrelationId)
                 ? senderCorrelationId
                 : transportId;
         return new Intake(queueKommunCode, fallbackCorrelation, UUID.randomUUID().toString(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS),

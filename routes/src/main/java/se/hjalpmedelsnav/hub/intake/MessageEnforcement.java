@@ -37,7 +37,7 @@ public class MessageEnforcement {
         }
         if (!handled.contains(message.type())) {
             return intake.withErrors(List.of(ContractError.of(ErrorCode.UNKNOWN_MESSAGE_TYPE, "type",
-                    "This hub does not handle " + message.type() + " messages yet; it handles "
+                    "This hub does not handle this message type yet; it handles "
                             + handled.stream().map(Enum::name).sorted().toList() + ".")));
         }
         RuleContext context = RuleContext.of(message, intake.queueKommunCode(), registry.current());

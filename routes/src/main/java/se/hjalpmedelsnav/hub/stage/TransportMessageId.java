@@ -6,6 +6,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.jms.JmsMessage;
 import se.hjalpmedelsnav.broker.MessageProperties;
+import se.hjalpmedelsnav.mappings.message.WellFormedText;
 
 /**
  * The ids of the broker message a stage is reading. Kept as exchange properties, so nothing of the
@@ -55,9 +56,13 @@ public final class TransportMessageId {
         return message.getJMSMessageID();
     }
 
-    /** For an AMQP sender its own message-id (not the one Artemis made up for CORE), else the JMS message id. */
+    /**
+     * For an AMQP sender its own message-id (not the one Artemis made up for CORE), else the JMS message id.
+     * Not one with an unpaired surrogate: nothing the hub sends holds one (see {@code KommunMessageReader}).
+     */
     public static String senderId(Message message) throws JMSException {
         String amqp = message.propertyExists(AMQP_MESSAGE_ID) ? message.getStringProperty(AMQP_MESSAGE_ID) : null;
-        return amqp != null && !amqp.isBlank() ? amqp : message.getJMSMessageID();
+        return amqp != null && !amqp.isBlank() && !WellFormedText.hasUnpairedSurrogate(amqp)
+                ? amqp : message.getJMSMessageID();
     }
 }

@@ -27,6 +27,7 @@ import se.hjalpmedelsnav.mappings.registry.RegistrySource;
 import se.hjalpmedelsnav.mappings.returns.ReturnMessage;
 import se.hjalpmedelsnav.mappings.supplier.SupplierFaultReportTranslator;
 import se.hjalpmedelsnav.mappings.supplier.SupplierOrderTranslator;
+import se.hjalpmedelsnav.mappings.supplier.SupplierRefusalReason;
 import se.hjalpmedelsnav.mappings.supplier.SupplierReturnTranslator;
 
 /**
@@ -40,7 +41,6 @@ public class SupplierDeliveries {
     public static final String MESSAGE_TYPE = "navDeliveryType";
 
     private static final Logger log = LoggerFactory.getLogger(SupplierDeliveries.class);
-    private static final int MAX_REASON_LENGTH = 300;
 
     private final ObjectMapper json = KommunMessageMappers.json();
     private final SupplierOrderTranslator orders = new SupplierOrderTranslator();
@@ -125,17 +125,15 @@ public class SupplierDeliveries {
         throw new SupplierUnavailableException("the supplier's API answered HTTP " + status);
     }
 
+    /** The supplier's code in the hub's words: its own text quotes what was sent ({@link SupplierRefusalReason}). */
     private String reason(String problemBody, int status) {
-        String reason = "the supplier refused it (HTTP " + status + ")";
+        String code = null;
         try {
             JsonNode problem = json.readTree(problemBody == null ? "{}" : problemBody);
-            if (problem.hasNonNull("message")) {
-                reason = (problem.hasNonNull("code") ? problem.get("code").asText() + ": " : "")
-                        + problem.get("message").asText();
-            }
+            code = problem.hasNonNull("code") ? problem.get("code").asText() : null;
         } catch (JsonProcessingException notJson) {
             // the status alone must do
         }
-        return reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason;
+        return SupplierRefusalReason.ofApiAnswer(code, status);
     }
 }

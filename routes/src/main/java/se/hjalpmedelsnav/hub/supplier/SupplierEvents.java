@@ -22,13 +22,13 @@ import se.hjalpmedelsnav.mappings.message.OrderStatusEvent;
 import se.hjalpmedelsnav.mappings.message.StatusEvent;
 import se.hjalpmedelsnav.mappings.supplier.SupplierEvent;
 import se.hjalpmedelsnav.mappings.supplier.SupplierEventType;
+import se.hjalpmedelsnav.mappings.supplier.SupplierRefusalReason;
 
 /** Supplier events: checked on arrival at the webhook, then translated for the municipality the order came from. */
 @Component
 public class SupplierEvents {
 
     private static final Logger log = LoggerFactory.getLogger(SupplierEvents.class);
-    private static final int MAX_REASON_LENGTH = 300;
 
     private final TrackingStore tracking;
     private final Clock clock;
@@ -101,9 +101,7 @@ public class SupplierEvents {
         Object kommunEvent;
         if (TrackingStatus.REJECTED_BY_SUPPLIER.name().equals(status)) {
             // A refusal after the supplier took the message in (file drop): the same event as a refusal of the API call.
-            String reason = event.reason() == null ? "the supplier refused it"
-                    : event.reason().length() > MAX_REASON_LENGTH ? event.reason().substring(0, MAX_REASON_LENGTH)
-                    : event.reason();
+            String reason = SupplierRefusalReason.ofEventReason(event.reason());
             kommunEvent = event.eventType() == SupplierEventType.ORDER_STATUS
                     ? OrderStatusEvent.rejectedBySupplier(tracked.messageId(), tracked.hubReference(), reason, at)
                     : StatusEvent.rejectedBySupplier(eventType, tracked.messageId(), tracked.hubReference(), reason, at);

@@ -25,13 +25,16 @@ import se.hjalpmedelsnav.mappings.supplier.SupplierEvent;
 /**
  * The supplier's events into the hub. The answer is 202 only once the event is durably on the
  * events queue; a malformed event gets 400 with the reasons and is not queued, one larger than
- * {@code nav.supplier.webhook.max-bytes} 413 with the code {@value #TOO_LARGE}, read no further.
+ * {@code nav.supplier.webhook.max-bytes} 413 with the code {@value #TOO_LARGE}, read no further, and one
+ * whose text holds an unpaired UTF-16 surrogate 400 with the code {@value #UNPAIRED_SURROGATE}: passed on,
+ * it would stop the municipality's {@code .out} for an AMQP client that cannot decode it.
  */
 @RestController
 public class SupplierWebhook {
 
     /** Codes of the answers a supplier can act on. */
     static final String TOO_LARGE = "EVENT_TOO_LARGE";
+    static final String UNPAIRED_SURROGATE = "EVENT_TEXT_UNPAIRED_SURROGATE";
 
     private static final int MAX_DEPTH = 8;
     private static final int MAX_STRING_LENGTH = 4096;
@@ -76,6 +79,13 @@ public class SupplierWebhook {
             return ResponseEntity.badRequest().body(Map.of("errors", List.of("body is not a supplier event in JSON")));
         } catch (IOException e) {
             return ResponseEntity.badRequest().body(Map.of("errors", List.of("body could not be read")));
+        }
+        List<String> broken = event.fieldsWithUnpairedSurrogates();
+        if (!broken.isEmpty()) {
+            return ResponseEntity.badRequest().body(Map.of("code", UNPAIRED_SURROGATE, "errors", broken.stream()
+                    .map(field -> field + " holds an unpaired UTF-16 surrogate (a \\uD800-\\uDFFF escape that is "
+                            + "not one half of a pair): send the character itself or both halves of its pair")
+                    .toList()));
         }
         List<String> problems = events.problems(event);
         if (!problems.isEmpty()) {

@@ -7,7 +7,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -117,7 +123,68 @@ public final class HostileInputs {
                 + id + "</messageId></invoice>"));
         corpus.add(xml("XML nested 10,000 deep", id -> "<order>" + "<a>".repeat(10_000) + "</a>".repeat(10_000)
                 + "</order>"));
+        corpus.addAll(unpairedSurrogates().keySet());
         return corpus;
+    }
+
+    /**
+     * Text with unpaired UTF-16 surrogates, as JSON escapes and XML character references (sent as ASCII,
+     * which every AMQP client can carry), each with the field its receipt must name. Passed on, such text
+     * would stop the municipality's {@code .out} for an AMQP client that cannot decode it (rhea).
+     */
+    public static Map<Hostile, String> unpairedSurrogates() {
+        Map<Hostile, String> fields = new LinkedHashMap<>();
+        fields.put(raw("JSON: a high surrogate escape in a name", id -> TestOrders.validOrder(id).toString()
+                .replace("Anna Arbetsterapeut", "Anna \\ud800Arbetsterapeut")), "orderer.name");
+        fields.put(raw("JSON: a lone low surrogate escape in the recipient's name", id -> TestOrders.validOrder(id)
+                .toString().replace("Tolvan Tolvansson", "Tolvan \\udc00Tolvansson")), "recipient.name");
+        fields.put(raw("JSON: a high surrogate escape before a letter in a street", id -> TestOrders.validOrder(id)
+                .toString().replace("Enhetsgatan 1", "Enhetsgatan \\ud83dX1")), "delivery.address.street");
+        fields.put(raw("JSON: a surrogate escape in the messageId", id -> TestOrders.validOrder(id).toString()
+                .replace("\"" + id + "\"", "\"" + id + "\\ud800\"")), "messageId");
+        fields.put(xml("XML: a reference to a high surrogate in a name", id -> TestOrders.validOrderXml(id)
+                .replace("Anna Arbetsterapeut", "Anna &#xD800;Arbetsterapeut")), "orderer.name");
+        fields.put(xml("XML: a reference to a low surrogate in the messageId", id -> TestOrders.validOrderXml(id)
+                .replace("<messageId>" + id, "<messageId>" + id + "&#56320;")), "messageId");
+        return fields;
+    }
+
+    /**
+     * The strings a body holds, at least three characters long: JSON string values (not member names) and
+     * XML text, also in a body cut short or no JSON at all. No receipt's error message may quote one.
+     */
+    public static Set<String> sentStrings(String body) {
+        Set<String> strings = new TreeSet<>();
+        if (body.stripLeading().startsWith("<")) {
+            Matcher text = XML_TEXT.matcher(body);
+            while (text.find()) {
+                strings.add(text.group(1));
+            }
+        } else {
+            // Literal after literal from the first quote on (JSON has no quote outside them); a member name is
+            // the literal a colon follows.
+            Matcher literal = JSON_STRING.matcher(body);
+            while (literal.find()) {
+                if (!MEMBER_NAME_END.matcher(body).region(literal.end(), body.length()).lookingAt()) {
+                    strings.add(unescaped(literal.group(1)));
+                }
+            }
+        }
+        strings.removeIf(value -> value.strip().length() < 3);
+        return strings;
+    }
+
+    // Unrolled and possessive: a 5 MiB string is one loop, not 5 million nested groups.
+    private static final Pattern JSON_STRING = Pattern.compile("\"([^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\"");
+    private static final Pattern MEMBER_NAME_END = Pattern.compile("\\s*+:");
+    private static final Pattern XML_TEXT = Pattern.compile(">([^<]++)<");
+
+    private static String unescaped(String literal) {
+        try {
+            return JSON.readValue("\"" + literal + "\"", String.class);
+        } catch (java.io.IOException notJson) {
+            return literal;
+        }
     }
 
     /** Inputs generated from jqwik arbitraries with a fixed seed: {@code count} of them, all kinds mixed. */

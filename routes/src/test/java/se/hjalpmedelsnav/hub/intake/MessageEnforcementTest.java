@@ -41,7 +41,8 @@ class MessageEnforcementTest {
 
         assertThat(enforced.errors()).singleElement().satisfies(error -> {
             assertThat(error.code()).isEqualTo(ErrorCode.UNKNOWN_MESSAGE_TYPE);
-            assertThat(error.message()).contains("INCIDENT_REPORT");
+            assertThat(error.message()).contains("does not handle this message type", "FAULT_REPORT, ORDER, RETURN")
+                    .doesNotContain("INCIDENT_REPORT");
         });
     }
 }

@@ -20,7 +20,6 @@ public final class ArticleInAssortment implements MessageRule<FaultReportMessage
             return List.of();
         }
         return List.of(ContractError.of(ErrorCode.ARTICLE_NOT_ORDERABLE, "articleNumber",
-                "Article " + message.articleNumber() + " is not in the supplier's assortment; check the article "
-                        + "number on the device's label."));
+                "The article is not in the supplier's assortment; check the article number on the device's label."));
     }
 }

@@ -16,7 +16,7 @@ public final class EventNotAfterReport implements MessageRule<IncidentReportMess
             return List.of();
         }
         return List.of(ContractError.of(ErrorCode.SCHEMA_INVALID, "eventDate",
-                "eventDate is after the day the report was sent (" + context.messageDate() + " in Swedish time); "
-                        + "an incident can only be reported on or after the day it happened."));
+                "eventDate is after the day the report was sent (its sentAt, in Swedish time); an incident can "
+                        + "only be reported on or after the day it happened."));
     }
 }

@@ -24,8 +24,8 @@ public final class ArticleOrderable implements MessageRule<OrderMessage> {
             String articleNumber = lines.get(i) == null ? null : lines.get(i).articleNumber();
             if (!isOrderable(context.registry(), articleNumber)) {
                 errors.add(ContractError.of(ErrorCode.ARTICLE_NOT_ORDERABLE, "lines[" + i + "].articleNumber",
-                        "Article " + articleNumber + " is not in the orderable assortment; check the article "
-                                + "number against the supplier's current assortment."));
+                        "The article is not in the orderable assortment; check the article number against the "
+                                + "supplier's current assortment."));
             }
         }
         return errors;

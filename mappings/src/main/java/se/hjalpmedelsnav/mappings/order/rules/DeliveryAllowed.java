@@ -28,7 +28,7 @@ public final class DeliveryAllowed implements MessageRule<OrderMessage> {
             // Says only what the rule is: nothing about the person beyond what the sender already knows.
             return List.of(ContractError.of(ErrorCode.DELIVERY_NOT_ALLOWED, "delivery.target",
                     "A user with protected identity is delivered to the unit or a pickup point, never home; use "
-                            + "delivery.target UNIT or BUFFER_STORE instead of RECIPIENT."));
+                            + "delivery.target UNIT or BUFFER_STORE."));
         }
         if (target == DeliveryTarget.BUFFER_STORE) {
             // An unknown customer number is CustomerNumberOfKommun's error alone.
@@ -39,15 +39,15 @@ public final class DeliveryAllowed implements MessageRule<OrderMessage> {
         }
         if (delivery.address() == null) {
             return List.of(ContractError.of(ErrorCode.SCHEMA_INVALID, "delivery.address",
-                    "delivery.address is required when delivery.target is " + target
-                            + "; only BUFFER_STORE deliveries take their address from the registry."));
+                    "delivery.address is required unless delivery.target is BUFFER_STORE, whose address comes "
+                            + "from the registry."));
         }
         return List.of();
     }
 
     private static ContractError noBufferStore(CustomerNumber customerNumber) {
         return ContractError.of(ErrorCode.DELIVERY_NOT_ALLOWED, "delivery.target",
-                "The unit of customer number " + customerNumber.number() + " has no buffer store in the registry; "
-                        + "deliver to the unit (UNIT) instead.");
+                "The unit of this customer number has no buffer store in the registry; deliver to the unit (UNIT) "
+                        + "instead.");
     }
 }

@@ -28,9 +28,8 @@ public final class OrdererAuthorised implements MessageRule<OrderMessage> {
                     .flatMap(article -> context.registry().productArea(article.productArea()));
             if (area.isPresent() && !area.get().allowsRole(role)) {
                 errors.add(ContractError.of(ErrorCode.ORDERER_NOT_AUTHORISED, "lines[" + i + "].articleNumber",
-                        "Role " + role + " may not order from product area " + area.get().code() + " ("
-                                + area.get().name() + "); roles allowed: "
-                                + String.join(", ", area.get().orderingRoles().stream().sorted().toList()) + "."));
+                        "The orderer's role (orderer.role) may not order from this article's product area; its "
+                                + "produktanvisning names the professions that may."));
             }
         }
         return errors;

@@ -19,7 +19,7 @@ public final class PickupUnlessLost implements MessageRule<ReturnMessage> {
             return List.of();
         }
         return List.of(ContractError.of(ErrorCode.SCHEMA_INVALID, "pickup",
-                "pickup is required when reason is " + message.reason() + "; only a return with reason LOST "
-                        + "is sent without a pickup address and contact."));
+                "pickup is required unless reason is LOST: only a lost device is returned without a pickup "
+                        + "address and contact."));
     }
 }

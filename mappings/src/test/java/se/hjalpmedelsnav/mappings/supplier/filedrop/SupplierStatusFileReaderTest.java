@@ -74,6 +74,24 @@ class SupplierStatusFileReaderTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("Tolvan");
     }
 
+    /** A reason or id no municipality's AMQP client could decode, were it passed on: the file is refused. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"&#xD800;", "&#56320;", "&#xD83D;&#xDE00;"})
+    void refusesAStatusFileWithASurrogateInItsText(String reference) throws IOException {
+        String rejection = new String(fixture("order-response-rejected.xml"), StandardCharsets.UTF_8);
+        assertThat(rejection).contains("har utgått");
+        SupplierEvent lost = SupplierEvent.returnStatus("x", "3f2b9c4e-0d7a-4c55-9a61-7e0c2f1b8d42", "SR-1",
+                se.hjalpmedelsnav.mappings.supplier.SupplierReturnStatus.LOST_REGISTERED, READ_AT);
+        String own = new SupplierFileDropXml().writeStatus(lost);
+        assertThat(own).contains(">SR-1<");
+
+        for (String file : List.of(rejection.replace("har utgått", "har utgått " + reference),
+                own.replace(">SR-1<", ">SR-1" + reference + "<"))) {
+            assertThatThrownBy(() -> reader.read(file.getBytes(StandardCharsets.UTF_8), READ_AT))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("utgått");
+        }
+    }
+
     private static byte[] fixture(String name) throws IOException {
         try (InputStream in = SupplierStatusFileReaderTest.class.getResourceAsStream("/peppol/" + name)) {
             if (in == null) {
