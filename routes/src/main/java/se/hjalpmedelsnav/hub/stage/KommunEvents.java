@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import se.hjalpmedelsnav.broker.MessageProperties;
 import se.hjalpmedelsnav.broker.Queues;
 import se.hjalpmedelsnav.mappings.message.KommunMessageMappers;
+import se.hjalpmedelsnav.mappings.message.WellFormedText;
 
 /**
  * The one way to tell a municipality something: a receipt or a status event on its {@code .out} queue.
@@ -82,11 +83,29 @@ public class KommunEvents extends RouteBuilder {
         return headers;
     }
 
-    private static String json(KommunEvent event) {
+    /**
+     * The event as JSON, which must hold no unpaired UTF-16 surrogate: an AMQP 1.0 client (rhea, for one) cannot
+     * decode such a frame and the municipality's {@code .out} would stall behind it. The intake and the webhook
+     * refuse such text at the door; this is the last guard, and what it stops is parked at once.
+     */
+    static String json(KommunEvent event) {
+        String json;
         try {
-            return JSON.writeValueAsString(event.event());
+            json = JSON.writeValueAsString(event.event());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write the " + event.eventType() + " event as JSON", e);
+        }
+        if (WellFormedText.hasUnpairedSurrogate(json)
+                || (event.correlationId() != null && WellFormedText.hasUnpairedSurrogate(event.correlationId()))) {
+            throw new UnsendableTextException(event.eventType());
+        }
+        return json;
+    }
+
+    /** An event whose text a municipality's AMQP client could not read: never sent, parked for an operator. */
+    public static class UnsendableTextException extends IllegalStateException implements PermanentFailure {
+        public UnsendableTextException(String eventType) {
+            super("the " + eventType + " event holds an unpaired UTF-16 surrogate and is not sent to the municipality");
         }
     }
 }
