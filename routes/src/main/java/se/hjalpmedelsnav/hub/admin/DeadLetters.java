@@ -83,15 +83,16 @@ public class DeadLetters {
     }
 
     /**
-     * Puts parked messages back on the queues they came from: the one named by its JMS message id, or
-     * all (up to {@code limit}) when none is named. Each message is either replayed or named with the reason
-     * it was not (it does not say where it came from, or it was taken meanwhile).
+     * Puts parked messages back on the queues they came from: the one named by its JMS message id, wherever it
+     * stands on the queue, or all (up to {@code limit}) when none is named. Each message is either replayed or
+     * named with the reason it was not (it does not say where it came from, or it was taken meanwhile).
      */
     public Replay replay(String queue, Optional<String> jmsMessageId, int limit, String user, String via)
             throws JMSException {
-        List<ParkedMessage> candidates = browse(queue, Math.max(1, Math.min(limit, MAX_COUNT))).stream()
-                .filter(parked -> jmsMessageId.map(parked.jmsMessageId()::equals).orElse(true))
-                .toList();
+        // Named by id: looked up by it, not among the first `limit` messages (behind them it was not found).
+        List<ParkedMessage> candidates = jmsMessageId.isPresent()
+                ? browse(queue, 1, byJmsMessageId(jmsMessageId.get()))
+                : browse(queue, Math.max(1, Math.min(limit, MAX_COUNT)), null);
         List<ReplayRecord> replayed = new ArrayList<>();
         List<NotReplayed> notReplayed = new ArrayList<>();
         for (ParkedMessage parked : candidates) {
@@ -124,7 +125,7 @@ public class DeadLetters {
             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
             try {
                 MessageConsumer consumer = session.createConsumer(session.createQueue(parked.deadLetterQueue()),
-                        "JMSMessageID = '" + parked.jmsMessageId().replace("'", "''") + "'");
+                        byJmsMessageId(parked.jmsMessageId()));
                 Message message = consumer.receive(RECEIVE_TIMEOUT_MS);
                 if (message == null) {
                     consumer.close();
@@ -154,6 +155,10 @@ public class DeadLetters {
         } finally {
             connection.close();
         }
+    }
+
+    private static String byJmsMessageId(String jmsMessageId) {
+        return "JMSMessageID = '" + jmsMessageId.replace("'", "''") + "'";
     }
 
     private static void commit(Session session) {
@@ -193,11 +198,15 @@ public class DeadLetters {
     }
 
     private List<ParkedMessage> browse(String queue, int limit) throws JMSException {
+        return browse(queue, limit, null);
+    }
+
+    private List<ParkedMessage> browse(String queue, int limit, String selector) throws JMSException {
         Connection connection = connections.createConnection();
         try {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            try (QueueBrowser browser = session.createBrowser(session.createQueue(queue))) {
+            try (QueueBrowser browser = session.createBrowser(session.createQueue(queue), selector)) {
                 List<ParkedMessage> parked = new ArrayList<>();
                 Enumeration<?> messages = browser.getEnumeration();
                 while (messages.hasMoreElements() && parked.size() < limit) {
