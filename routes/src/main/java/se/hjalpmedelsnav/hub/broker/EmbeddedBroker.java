@@ -59,8 +59,24 @@ public class EmbeddedBroker {
         for (String queue : Queues.hubQueues()) {
             ensureQueue(queue);
         }
-        log.info("Embedded Artemis broker started, CORE and AMQP 1.0 on {}, security on, journal in {}", listening(),
+        log.info("Embedded Artemis broker started, security on, journal in {}; closed to clients until their users are in",
                 Path.of(properties.dataDir()).toAbsolutePath().normalize());
+    }
+
+    /**
+     * Starts the acceptors of the municipalities' clients (plain and TLS), once {@link #allowKommun} has added their
+     * users: opened at {@link #start()}, a municipality that reconnected during the hub's start was refused as an
+     * unknown user ("Unable to validate user") for the seconds until the registry was read. The hub itself
+     * connects in-VM meanwhile.
+     */
+    public void openToClients() throws Exception {
+        for (String acceptor : List.of("clients", "clients-tls")) {
+            var started = server().getRemotingService().getAcceptor(acceptor);
+            if (started != null && !started.isStarted()) {
+                started.start();
+            }
+        }
+        log.info("Embedded Artemis broker open to clients, CORE and AMQP 1.0 on {}", listening());
     }
 
     /**
@@ -162,7 +178,8 @@ public class EmbeddedBroker {
         BrokerProperties.Tls tls = properties.tls();
         if (!tls.enabled() || tls.plainAcceptor()) {
             config.addAcceptorConfiguration("clients",
-                    "tcp://" + properties.host() + ":" + properties.port() + "?protocols=CORE,AMQP");
+                    "tcp://" + properties.host() + ":" + properties.port() + "?protocols=CORE,AMQP&"
+                            + TransportConstants.AUTO_START + "=false");
         }
         if (tls.enabled()) {
             config.addAcceptorConfiguration(tlsAcceptor(tls));
@@ -202,6 +219,7 @@ public class EmbeddedBroker {
         params.put(TransportConstants.HOST_PROP_NAME, tls.host());
         params.put(TransportConstants.PORT_PROP_NAME, tls.port());
         params.put(TransportConstants.PROTOCOLS_PROP_NAME, "CORE,AMQP");
+        params.put(TransportConstants.AUTO_START, false);
         params.put(TransportConstants.SSL_ENABLED_PROP_NAME, true);
         params.put(TransportConstants.KEYSTORE_PATH_PROP_NAME, tls.keystorePath());
         params.put(TransportConstants.KEYSTORE_TYPE_PROP_NAME, tls.keystoreType());

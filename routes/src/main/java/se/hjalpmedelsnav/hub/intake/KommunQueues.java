@@ -33,6 +33,10 @@ public class KommunQueues {
         this.camel = camel;
         this.properties = properties;
         ensureQueues(registry.current());
+        EmbeddedBroker embedded = broker.getIfAvailable();
+        if (embedded != null) {
+            embedded.openToClients();
+        }
         registry.addListener(this::onReload);
     }
 

@@ -34,6 +34,7 @@ class HubKillIT {
         var result = ResilienceRun.run("kill", ORDERS, List.of(KILL, TERM, KILL, KILL), null, Map.of());
 
         ResilienceRun.assertDeliveredExactlyOnce(result.report());
+        assertThat(result.refusedLogins()).as("municipality logins refused while the hub started again").isZero();
         assertStoppedGracefully(result.shutdownLogs().get(0), result.exitCodes().get(0));
     }
 
@@ -45,6 +46,7 @@ class HubKillIT {
                 Map.of("nav.stage.max-attempts", "10"));
 
         ResilienceRun.assertDeliveredExactlyOnce(result.report());
+        assertThat(result.refusedLogins()).as("municipality logins refused while the hub started again").isZero();
     }
 
     private static void assertStoppedGracefully(String shutdown, int exitCode) {

@@ -48,6 +48,20 @@ class JavaProcess implements AutoCloseable {
         return packaged("nav.test.hub-jar", "target/routes-0.1.0-SNAPSHOT.jar", "hub");
     }
 
+    /**
+     * The packaged hub extracted, with the class-data-sharing archive {@code hub.jsa} of its training start
+     * ({@code -Dnav.test.hub-cds}, routes/target/hub-cds), or null when the build made none (e.g. a run from the IDE).
+     */
+    static Path hubCds() {
+        String dir = System.getProperty("nav.test.hub-cds");
+        if (dir == null || dir.isBlank()) {
+            return null;
+        }
+        Path cds = Path.of(dir).toAbsolutePath();
+        return Files.isRegularFile(cds.resolve("hub.jsa")) && Files.isRegularFile(cds.resolve(hubJar().getFileName()))
+                ? cds : null;
+    }
+
     /** The packaged standalone supplier simulator (supplier-simulator/target/supplier-simulator-*.jar). */
     static Path simulatorJar() {
         return packaged("nav.test.simulator-jar", "../supplier-simulator/target/supplier-simulator-0.1.0-SNAPSHOT.jar",

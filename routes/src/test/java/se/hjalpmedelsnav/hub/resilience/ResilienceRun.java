@@ -41,9 +41,15 @@ final class ResilienceRun {
     /** How the hub is taken down. */
     enum Disruption { KILL, TERM }
 
-    /** The counts, and for each SIGTERM the hub's log of its shutdown and its exit code. */
-    record Result(DeliveryReport report, List<String> shutdownLogs, List<Integer> exitCodes) {
+    /**
+     * The counts, for each SIGTERM the hub's log of its shutdown and its exit code, and how often the hub's broker
+     * refused a municipality's login (the county logs in with its right passwords, also while the hub restarts).
+     */
+    record Result(DeliveryReport report, List<String> shutdownLogs, List<Integer> exitCodes, long refusedLogins) {
     }
+
+    /** Artemis's "Unable to validate user": a login refused as unknown or with a wrong password. */
+    private static final java.util.regex.Pattern REFUSED_LOGIN = java.util.regex.Pattern.compile("AMQ229031");
 
     private ResilienceRun() {
     }
@@ -163,8 +169,10 @@ final class ResilienceRun {
             Map<String, Long> left = settle(run, county, supplier, brokerPort, orders.size());
             var report = DeliveryReport.of(run, orders, supplier.orders(), left, killed,
                     Duration.ofNanos(System.nanoTime() - started).toSeconds());
-            System.out.println("RESILIENCE " + report.summary());
-            return new Result(report, shutdownLogs, exitCodes);
+            long refusedLogins = REFUSED_LOGIN.matcher(hub.logSince(0)).results().count();
+            System.out.println("RESILIENCE " + report.summary() + "; municipality logins refused by the hub's broker: "
+                    + refusedLogins);
+            return new Result(report, shutdownLogs, exitCodes, refusedLogins);
         }
     }
 
