@@ -22,7 +22,7 @@ import se.hjalpmedelsnav.mappings.message.ErrorCode;
 import se.hjalpmedelsnav.mappings.order.OrderBuilder;
 import se.hjalpmedelsnav.mappings.order.TestRegistry;
 import se.hjalpmedelsnav.mappings.registry.Registry;
-import se.hjalpmedelsnav.mappings.rules.MessageRules;
+import se.hjalpmedelsnav.mappings.ruletable.MessageRules;
 import se.hjalpmedelsnav.mappings.rules.RuleContext;
 
 class FaultReportRulesTest {

@@ -45,7 +45,7 @@ import se.hjalpmedelsnav.mappings.order.TestRegistry;
 import se.hjalpmedelsnav.mappings.registry.Registry;
 import se.hjalpmedelsnav.mappings.returns.ReturnBuilder;
 import se.hjalpmedelsnav.mappings.returns.ReturnReason;
-import se.hjalpmedelsnav.mappings.rules.MessageRules;
+import se.hjalpmedelsnav.mappings.ruletable.MessageRules;
 import se.hjalpmedelsnav.mappings.rules.RuleContext;
 
 /**

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.ErrorCode;
 import se.hjalpmedelsnav.mappings.registry.Registry;
-import se.hjalpmedelsnav.mappings.rules.MessageRules;
+import se.hjalpmedelsnav.mappings.ruletable.MessageRules;
 import se.hjalpmedelsnav.mappings.rules.RuleContext;
 
 class OrderRulesTest {

@@ -1,4 +1,4 @@
-package se.hjalpmedelsnav.mappings.rules;
+package se.hjalpmedelsnav.mappings.ruletable;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +27,14 @@ import se.hjalpmedelsnav.mappings.order.rules.RiskAnalysisAttested;
 import se.hjalpmedelsnav.mappings.returns.ReturnMessage;
 import se.hjalpmedelsnav.mappings.returns.rules.DeviceIdsUnique;
 import se.hjalpmedelsnav.mappings.returns.rules.PickupUnlessLost;
+import se.hjalpmedelsnav.mappings.rules.AgreementParty;
+import se.hjalpmedelsnav.mappings.rules.CustomerNumberOfKommun;
+import se.hjalpmedelsnav.mappings.rules.KommunMatchesQueue;
+import se.hjalpmedelsnav.mappings.rules.MessageRule;
+import se.hjalpmedelsnav.mappings.rules.Notice;
+import se.hjalpmedelsnav.mappings.rules.PayerNumberLinked;
+import se.hjalpmedelsnav.mappings.rules.PrivateContractorAgreement;
+import se.hjalpmedelsnav.mappings.rules.RuleContext;
 
 /**
  * The rules of each message type, and the notices of its receipt: the table the intake asks with a

@@ -1,4 +1,4 @@
-package se.hjalpmedelsnav.mappings.rules;
+package se.hjalpmedelsnav.mappings.ruletable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,6 +27,9 @@ import se.hjalpmedelsnav.mappings.order.TestRegistry;
 import se.hjalpmedelsnav.mappings.registry.Registry;
 import se.hjalpmedelsnav.mappings.returns.ReturnBuilder;
 import se.hjalpmedelsnav.mappings.returns.ReturnMessage;
+import se.hjalpmedelsnav.mappings.rules.MessageRule;
+import se.hjalpmedelsnav.mappings.rules.Notice;
+import se.hjalpmedelsnav.mappings.rules.RuleContext;
 
 class MessageRulesTest {
 
