@@ -9,7 +9,7 @@ import se.hjalpmedelsnav.mappings.message.ErrorCode;
 import se.hjalpmedelsnav.mappings.message.KommunMessage;
 import se.hjalpmedelsnav.mappings.message.MessageType;
 import se.hjalpmedelsnav.mappings.registry.RegistrySource;
-import se.hjalpmedelsnav.mappings.rules.MessageRules;
+import se.hjalpmedelsnav.mappings.ruletable.MessageRules;
 import se.hjalpmedelsnav.mappings.rules.RuleContext;
 
 /**

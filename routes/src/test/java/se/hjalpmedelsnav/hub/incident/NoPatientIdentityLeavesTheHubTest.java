@@ -80,7 +80,9 @@ class NoPatientIdentityLeavesTheHubTest extends IncidentHubTest {
         String copy = manufacturer.path("body").toString();
         IncidentReportFlowTest.validateAgainstTheAuthorityXsd(xml);
         for (String output : new String[] {xml, pdf, copy}) {
-            assertThat(ANY_PERSONNUMMER.matcher(output).find()).as(output).isFalse();
+            // The hub reference (a random UUID) may hold ten digits in a row; it is the report's, not a person's.
+            assertThat(ANY_PERSONNUMMER.matcher(output.replace(hubReference, "<hubReference>")).find()).as(output)
+                    .isFalse();
             assertThat(output).doesNotContain("Tolvan", "Tolvansson", "Testgatan", messageId);
         }
         assertThat(xml).contains("<patient>", "<age>84</age>", "<sex>FEMALE</sex>");
