@@ -28,6 +28,12 @@ public final class MessageProperties {
     public static final String REPLAY_COUNT = "navReplayCount";
     /** Artemis duplicate detection: a resend with the same id is dropped by the broker. */
     public static final String BROKER_DUPLICATE_ID = "_AMQ_DUPL_ID";
+    /**
+     * The message group: the broker hands every message of one group to one consumer, in order. The supplier events
+     * of one order (its hub reference) are a group, so that several consumers never pass DELIVERED on before
+     * CONFIRMED.
+     */
+    public static final String GROUP_ID = "JMSXGroupID";
     /** The broker's delivery count of a message a stage consumed. */
     public static final String DELIVERY_COUNT = "JMSXDeliveryCount";
 

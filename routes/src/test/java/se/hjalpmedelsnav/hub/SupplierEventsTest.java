@@ -27,6 +27,7 @@ import se.hjalpmedelsnav.hub.support.TestOrders;
 /** The supplier's events into the hub: authenticated, checked, passed on once, never dropped. */
 class SupplierEventsTest extends EmbeddedHubTest {
 
+
     private static HttpResponse<String> postEvent(String body, String user, String password) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(url("/api/supplier/events")))
                 .header("Content-Type", "application/json")
@@ -127,6 +128,69 @@ class SupplierEventsTest extends EmbeddedHubTest {
             assertThat(goteborg.receivedFor(messageId))
                     .filteredOn(m -> "BACKORDERED".equals(m.path("status").asText())).hasSize(1);
         }
+    }
+
+    /**
+     * The events of one message reach the municipality in the order the supplier sent them, although several
+     * consumers take the events queue ({@code nav.supplier.events.consumers}): each message's events are one
+     * message group. Twenty events per order for six orders, the six orders' events posted at once.
+     */
+    @Test
+    void passesOnTheEventsOfOneOrderInTheOrderTheSupplierSentThemDespiteSeveralConsumers() throws Exception {
+        int orders = 6;
+        int eventsPerOrder = 20;
+        try (var goteborg = new KommunAmqpClient(BROKER_PORT, "1480")) {
+            var messageIds = new java.util.ArrayList<String>();
+            var hubReferences = new java.util.ArrayList<String>();
+            for (int i = 0; i < orders; i++) {
+                String messageId = TestOrders.newMessageId();
+                goteborg.send(TestOrders.validOrder(messageId));
+                messageIds.add(messageId);
+            }
+            for (String messageId : messageIds) {
+                hubReferences.add(goteborg.receipt(messageId).path("hubReference").asText());
+            }
+            for (String messageId : messageIds) { // the simulator's own CONFIRMED is through first
+                goteborg.orderStatus(messageId, "CONFIRMED");
+            }
+            // One poster per order, each sending its order's events one after the other, all six at once: the
+            // queue fills faster than one consumer takes it, and the broker deals it out to all of them.
+            var posters = java.util.concurrent.Executors.newFixedThreadPool(orders);
+            try {
+                var posted = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+                for (String hubReference : hubReferences) {
+                    posted.add(posters.submit(() -> {
+                        for (int k = 0; k < eventsPerOrder; k++) {
+                            String body = event("evt-" + UUID.randomUUID(), hubReference, "BACKORDERED")
+                                    .replace("\"SO-T1\"", "\"SEQ-" + k + "\"");
+                            assertThat(postEvent(body).statusCode()).isEqualTo(202);
+                        }
+                        return null;
+                    }));
+                }
+                for (var poster : posted) {
+                    poster.get();
+                }
+            } finally {
+                posters.shutdownNow();
+            }
+
+            for (String messageId : messageIds) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> sequenceAt(goteborg, messageId).size(),
+                        size -> size == eventsPerOrder);
+                assertThat(sequenceAt(goteborg, messageId)).as("the events of " + messageId + " as they arrived")
+                        .isSorted();
+            }
+        }
+    }
+
+    /** The sequence numbers of the SEQ-<k> events the municipality got for one message, in the order they came. */
+    private static java.util.List<Integer> sequenceAt(KommunAmqpClient kommun, String messageId) {
+        return kommun.receivedFor(messageId).stream()
+                .map(m -> m.path("supplierOrderId").asText())
+                .filter(reference -> reference.startsWith("SEQ-"))
+                .map(reference -> Integer.valueOf(reference.substring("SEQ-".length())))
+                .toList();
     }
 
     private static Message parkedEventFor(String orderId) throws Exception {

@@ -12,7 +12,9 @@ public class SupplierEventRoutes extends StageRouteBuilder {
     @Override
     public void configure() {
         // An event for an unknown message is a PermanentFailure: parked at once, replayable once the message is known.
-        stage("supplier-events", Queues.SUPPLIER_EVENTS)
+        // Several consumers: the events of one message are a message group (JMSXGroupID = its hub reference, set by
+        // the webhook and the status-file reader), which the broker gives to one consumer at a time, in order.
+        stage("supplier-events", Queues.SUPPLIER_EVENTS, "concurrentConsumers={{nav.supplier.events.consumers:4}}")
                 .bean(SupplierEvents.class, "toKommunEvent").id("translate-event")
                 .filter(body().isNotNull())
                     .to(KommunEvents.OUT)

@@ -92,10 +92,12 @@ public class SupplierWebhook {
             return ResponseEntity.badRequest().body(Map.of("errors", problems));
         }
         // A plain persistent send: Artemis confirms it durably before returning, and drops a repeat of an
-        // event id it has seen (a transacted send would fail the commit instead, and the supplier retry).
-        producer.sendBodyAndHeader("jms:queue:" + Queues.SUPPLIER_EVENTS + "?jmsMessageType=Text&transacted=false",
+        // event id it has seen (a transacted send would fail the commit instead, and the supplier retry). The
+        // events of one message are one group: the stage's consumers take them in the order they came.
+        producer.sendBodyAndHeaders("jms:queue:" + Queues.SUPPLIER_EVENTS + "?jmsMessageType=Text&transacted=false",
                 new String(body, java.nio.charset.StandardCharsets.UTF_8),
-                MessageProperties.BROKER_DUPLICATE_ID, "supplier-event:" + event.eventId());
+                Map.of(MessageProperties.BROKER_DUPLICATE_ID, "supplier-event:" + event.eventId(),
+                        MessageProperties.GROUP_ID, event.reference()));
         return ResponseEntity.accepted().body(Map.of("eventId", event.eventId(), "status", "QUEUED"));
     }
 

@@ -42,7 +42,8 @@ public class StatusFiles {
     }
 
     /**
-     * The event JSON the file carries, with the broker's duplicate id set from the event id; null for a
+     * The event JSON the file carries, with the broker's duplicate id set from the event id and its message group
+     * from the hub reference (the events of one message stay in order); null for a
      * file that carries no news (an order response that only acknowledges receipt).
      */
     public String toSupplierEvent(@Body byte[] file, Message message) throws JsonProcessingException {
@@ -56,6 +57,7 @@ public class StatusFiles {
         SupplierEvent read = event.get();
         log.info("Status file {}: {} {} for {}", name, read.eventType(), read.status().name(), read.reference());
         message.setHeader(MessageProperties.BROKER_DUPLICATE_ID, "supplier-event:" + read.eventId());
+        message.setHeader(MessageProperties.GROUP_ID, read.reference());
         return json.writeValueAsString(read);
     }
 
