@@ -49,16 +49,7 @@ class ReturnAndFaultReportFlowTest extends EmbeddedHubTest {
     }
 
     private static ObjectNode faultReport(String messageId, String articleNumber, boolean injuryOrRisk) {
-        ObjectNode message = base("FAULT_REPORT", messageId);
-        message.put("deviceId", "IND-12345678");
-        message.put("articleNumber", articleNumber);
-        message.put("description", "Larmet löser inte ut vid fall.");
-        message.put("outOfService", false);
-        message.put("injuryOrRisk", injuryOrRisk);
-        message.putObject("location").putObject("address").put("street", "Hemgatan 3").put("postalCode", "441 30")
-                .put("city", "Alingsås");
-        message.putObject("contact").put("name", "Enhetschef").put("phone", "0322-765 43");
-        return message;
+        return TestOrders.alingsasFaultReport(messageId, articleNumber, injuryOrRisk);
     }
 
     @Test

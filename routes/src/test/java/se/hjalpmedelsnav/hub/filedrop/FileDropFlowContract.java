@@ -161,16 +161,7 @@ abstract class FileDropFlowContract {
     }
 
     static ObjectNode faultReport(String messageId) {
-        ObjectNode message = base("FAULT_REPORT", messageId);
-        message.put("deviceId", "IND-12345678");
-        message.put("articleNumber", "HMN-30002");
-        message.put("description", "Larmet löser inte ut vid fall.");
-        message.put("outOfService", false);
-        message.put("injuryOrRisk", true);
-        message.putObject("location").putObject("address").put("street", "Hemgatan 3").put("postalCode", "441 30")
-                .put("city", "Alingsås");
-        message.putObject("contact").put("name", "Enhetschef").put("phone", "0322-765 43");
-        return message;
+        return TestOrders.alingsasFaultReport(messageId, "HMN-30002", true);
     }
 
     private static ObjectNode base(String type, String messageId) {

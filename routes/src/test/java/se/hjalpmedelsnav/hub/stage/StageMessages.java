@@ -42,16 +42,7 @@ final class StageMessages {
 
     /** A fault report (arbetsorder) of Alingsås (1489), canonical. */
     static String faultReport(String messageId) {
-        ObjectNode message = TestOrders.alingsasMessage("FAULT_REPORT", messageId);
-        message.put("deviceId", "IND-12345678");
-        message.put("articleNumber", "HMN-30002");
-        message.put("description", "Larmet löser inte ut vid fall.");
-        message.put("outOfService", false);
-        message.put("injuryOrRisk", false);
-        message.putObject("location").putObject("address").put("street", "Hemgatan 3").put("postalCode", "441 30")
-                .put("city", "Alingsås");
-        message.putObject("contact").put("name", "Enhetschef").put("phone", "0322-765 43");
-        return canonical(message, FaultReportMessage.class);
+        return canonical(TestOrders.alingsasFaultReport(messageId, "HMN-30002", false), FaultReportMessage.class);
     }
 
     /** An incident report of Göteborg (1480), canonical; a serious injury, so no deadline falls within a test. */

@@ -24,6 +24,23 @@ public final class TestOrders {
      * The head every message from Alingsås (1489) starts with: its type and messageId, the occupational
      * therapist who sends it, the municipality's customer and payer numbers. The caller adds the rest.
      */
+    /**
+     * A fault report (arbetsorder) of Alingsås (1489) for device IND-12345678: the alarm does not go off on a fall,
+     * the device still in service, at the user's home.
+     */
+    public static ObjectNode alingsasFaultReport(String messageId, String articleNumber, boolean injuryOrRisk) {
+        ObjectNode message = alingsasMessage("FAULT_REPORT", messageId);
+        message.put("deviceId", "IND-12345678");
+        message.put("articleNumber", articleNumber);
+        message.put("description", "Larmet löser inte ut vid fall.");
+        message.put("outOfService", false);
+        message.put("injuryOrRisk", injuryOrRisk);
+        message.putObject("location").putObject("address").put("street", "Hemgatan 3").put("postalCode", "441 30")
+                .put("city", "Alingsås");
+        message.putObject("contact").put("name", "Enhetschef").put("phone", "0322-765 43");
+        return message;
+    }
+
     public static ObjectNode alingsasMessage(String type, String messageId) {
         ObjectNode message = JSON.createObjectNode();
         message.put("type", type);
