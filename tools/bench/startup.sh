@@ -3,8 +3,8 @@
 # the same with C1 only and the serial collector, the jar extracted with a class-data-sharing archive
 # (routes/target/hub-cds, made by `mvn verify`'s pre-integration-test phase, as the *IT tests run it), and both.
 # Each start is timed from process start to "Started HubApplication", with the CPU seconds it took, in a fresh data
-# folder; the hub is then stopped. Build first: mvn -B -pl routes -am verify -DskipTests=false -Dtest=none \
-#   -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=none -Dfailsafe.failIfNoSpecifiedTests=false
+# folder; the hub is then stopped. Build first (packages the hub and makes its archive, runs no test):
+#   mvn -B -pl routes -am pre-integration-test -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
 # usage: tools/bench/startup.sh [rounds]      (default 2)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
