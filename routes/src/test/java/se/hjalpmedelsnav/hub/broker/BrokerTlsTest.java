@@ -26,14 +26,15 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.qpid.jms.JmsConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import se.hjalpmedelsnav.broker.Queues;
 import se.hjalpmedelsnav.hub.HubApplication;
 import se.hjalpmedelsnav.hub.support.HubTest;
 import se.hjalpmedelsnav.hub.support.KommunAmqpClient;
 import se.hjalpmedelsnav.hub.support.TestOrders;
-import se.hjalpmedelsnav.broker.Queues;
 
 /**
  * A hub whose broker listens on TLS only, with the broker's key and certificate made by this test
@@ -42,6 +43,7 @@ import se.hjalpmedelsnav.broker.Queues;
  * order and get their receipt; a plain client gets nowhere on the TLS port; the development passwords
  * are refused; a municipality added to the registry and the credentials file can connect after a reload.
  */
+@Tag(HubTest.STARTS_A_HUB)
 class BrokerTlsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

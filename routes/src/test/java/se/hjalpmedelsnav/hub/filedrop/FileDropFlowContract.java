@@ -1,6 +1,5 @@
 package se.hjalpmedelsnav.hub.filedrop;
 
-import se.hjalpmedelsnav.mappings.peppol.PeppolRules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,17 +21,21 @@ import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import se.hjalpmedelsnav.hub.support.HubTest;
 import se.hjalpmedelsnav.hub.support.KommunAmqpClient;
 import se.hjalpmedelsnav.hub.support.TestOrders;
+import se.hjalpmedelsnav.mappings.peppol.PeppolRules;
 
 /**
  * Orders, returns and fault reports end to end through the broker and the supplier file drop: out as
  * files the simulated supplier picks up, back as its status files, on the municipality's {@code .out}.
  * Each subclass runs one hub (one Spring context) with every type's channel set to FILE_DROP.
  */
+@Tag(HubTest.STARTS_A_HUB)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class FileDropFlowContract {
 

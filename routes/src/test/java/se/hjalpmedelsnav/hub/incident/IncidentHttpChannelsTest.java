@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +41,7 @@ import se.hjalpmedelsnav.hub.support.KommunAmqpClient;
  * POST with the XML and the PDF, one JSON POST with the EU MIR sections, each with the hub reference as
  * {@code Idempotency-Key} and nothing else of the hub's; and an endpoint answering 500 retried, then parked.
  */
+@Tag(HubTest.STARTS_A_HUB)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SpringBootTest(classes = se.hjalpmedelsnav.hub.HubApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,6 +32,7 @@ import se.hjalpmedelsnav.hub.support.HubTest;
  * death or serious injury, so the deadline alert fires within a test; and three attempts before a stage parks.
  * Its own ports and data folder: Spring starts it once for all subclasses, beside the shared embedded hub.
  */
+@Tag(HubTest.STARTS_A_HUB)
 @AutoConfigureObservability
 @SpringBootTest(classes = se.hjalpmedelsnav.hub.HubApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)

@@ -32,6 +32,8 @@ class JavaProcess implements AutoCloseable {
     private final Path log;
     private final String readyLine;
     private Process process;
+    /** Where the log stood when the process was launched last. */
+    private long launchedAt;
 
     JavaProcess(String name, List<String> jvmAndMain, List<String> arguments, Path log, String readyLine) {
         this.name = name;
@@ -78,10 +80,15 @@ class JavaProcess implements AutoCloseable {
 
     /** Starts the process and returns once its log shows it is ready. */
     JavaProcess start(Duration timeout) {
+        return launch().awaitReady(timeout);
+    }
+
+    /** Starts the process and returns at once: {@link #awaitReady} waits for it (several can start side by side). */
+    JavaProcess launch() {
         if (isAlive()) {
             throw new IllegalStateException(name + " is already running");
         }
-        long offset = logSize();
+        launchedAt = logSize();
         try {
             Files.createDirectories(log.getParent());
             process = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true)
@@ -90,6 +97,12 @@ class JavaProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return this;
+    }
+
+    /** Returns once the log shows the process {@link #launch() launched} last is ready. */
+    JavaProcess awaitReady(Duration timeout) {
+        long offset = launchedAt;
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!logSince(offset).contains(readyLine)) {
             if (!process.isAlive()) {

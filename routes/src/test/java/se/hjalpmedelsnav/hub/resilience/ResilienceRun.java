@@ -42,6 +42,13 @@ final class ResilienceRun {
     enum Disruption { KILL, TERM }
 
     /**
+     * The supplier down ({@code DOWN}: it refuses every call) for {@code length}, from the first moment the hub has
+     * answered again after the first {@code afterDisruptions} disruptions; the disruptions after those wait for it.
+     */
+    record Outage(int afterDisruptions, Duration length) {
+    }
+
+    /**
      * The counts, for each SIGTERM the hub's log of its shutdown and its exit code, and how often the hub's broker
      * refused a municipality's login (the county logs in with its right passwords, also while the hub restarts).
      */
@@ -78,10 +85,10 @@ final class ResilienceRun {
 
     /**
      * One run: a hub and a supplier of its own, {@code orderCount} orders from every municipality,
-     * {@code kills} SIGKILLs at random moments (each followed by a restart on the same data), and
-     * optionally the supplier DOWN for {@code outage} from a third of the way on.
+     * the disruptions at random moments (each followed by a restart on the same data), and
+     * optionally the supplier down for a while.
      */
-    static Result run(String name, int orderCount, List<Disruption> disruptions, Duration outage,
+    static Result run(String name, int orderCount, List<Disruption> disruptions, Outage outage,
             Map<String, String> hubProperties) throws Exception {
         int kills = disruptions.size();
         var shutdownLogs = new ArrayList<String>();
@@ -105,10 +112,11 @@ final class ResilienceRun {
             killAt.add(from + random.nextInt(Math.max(1, orderCount * 7 / 10 / kills)));
         }
         long started = System.nanoTime();
+        // The supplier and the hub start side by side: each waits on its own start-up more than on the CPU.
         try (JavaProcess simulatorProcess = Hubs.simulator(data, simulatorPort,
-                        "http://127.0.0.1:" + httpPort + "/api/supplier/events").start(START_TIMEOUT);
-                JavaProcess hub = Hubs.hub("hub", data, httpPort, simulatorPort, properties).start(START_TIMEOUT);
-                County county = new County(brokerPort, BROKER_USER, BROKER_PASSWORD)) {
+                        "http://127.0.0.1:" + httpPort + "/api/supplier/events").launch();
+                JavaProcess hub = Hubs.hub("hub", data, httpPort, simulatorPort, properties).launch();
+                County county = countyOnceReady(brokerPort, simulatorProcess, hub)) {
             var supplier = new SupplierSimulator(simulatorPort);
             List<County.Order> orders = county.orders(run, orderCount);
             Thread sender = new Thread(() -> county.sendAll(orders, IN_FLIGHT), "county-sender");
@@ -124,7 +132,8 @@ final class ResilienceRun {
                 outageOver.complete(null);
             }
             while (sender.isAlive() || killed < kills || !outageOver.isDone()) {
-                if (outage != null && outageFrom < 0 && county.answered() >= orderCount / 3) {
+                if (outage != null && outageFrom < 0 && killed >= outage.afterDisruptions()
+                        && (county.answered() > answeredAtRestart + orderCount / 50 || !sender.isAlive())) {
                     supplier.switchTo("DOWN");
                     outageFrom = System.nanoTime();
                     log.info("[{}] supplier DOWN after {} receipts", run, county.answered());
@@ -136,14 +145,14 @@ final class ResilienceRun {
                         } catch (Exception e) {
                             outageOver.completeExceptionally(e);
                         }
-                    }, java.util.concurrent.CompletableFuture.delayedExecutor(outage.toMillis(),
+                    }, java.util.concurrent.CompletableFuture.delayedExecutor(outage.length().toMillis(),
                             java.util.concurrent.TimeUnit.MILLISECONDS));
                 }
                 // Never right after a restart: the hub must have answered something since (or the county be done).
                 boolean due = killed < kills && county.answered() >= killAt.get(killed)
                         && (county.answered() > answeredAtRestart + orderCount / 50 || !sender.isAlive());
                 due |= killed < kills && !sender.isAlive() && System.nanoTime() - restartedAt > 5_000_000_000L;
-                if (due && (outage == null || outageFrom > 0)) {
+                if (due && (outage == null || killed < outage.afterDisruptions() || outageFrom > 0)) {
                     JavaProcess.pause(random.nextInt(1000));
                     Disruption disruption = disruptions.get(killed);
                     if (disruption == Disruption.KILL) {
@@ -174,6 +183,14 @@ final class ResilienceRun {
                     + refusedLogins);
             return new Result(report, shutdownLogs, exitCodes, refusedLogins);
         }
+    }
+
+    /** The county, connected to the hub's broker once every process is ready. */
+    private static County countyOnceReady(int brokerPort, JavaProcess... processes) {
+        for (JavaProcess process : processes) {
+            process.awaitReady(START_TIMEOUT);
+        }
+        return new County(brokerPort, BROKER_USER, BROKER_PASSWORD);
     }
 
     /**

@@ -24,11 +24,15 @@ import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQSession;
 import org.apache.qpid.jms.JmsConnectionFactory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import se.hjalpmedelsnav.hub.broker.AccessCounter;
-import se.hjalpmedelsnav.broker.Queues;
-import se.hjalpmedelsnav.hub.support.HubTest;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import se.hjalpmedelsnav.broker.BrokerAccess;
+import se.hjalpmedelsnav.broker.Queues;
+import se.hjalpmedelsnav.hub.broker.AccessCounter;
+import se.hjalpmedelsnav.hub.support.HubTest;
 
 /**
  * The standalone broker as tools/broker/artemis-broker.sh creates it (docker/broker/broker.xml, users and
@@ -42,6 +46,9 @@ import se.hjalpmedelsnav.broker.BrokerAccess;
  * refused at send and the municipality's next message still reaches the hub. One line starting
  * {@code STANDALONE BROKER ACCESS} sums it up.
  */
+@Tag(HubTest.STARTS_A_HUB)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(HubTest.HUB_PROCESSES)
 class StandaloneBrokerSecurityIT {
 
     private static final Duration RECEIVE = Duration.ofSeconds(20);

@@ -11,7 +11,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import org.h2.tools.Server;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import se.hjalpmedelsnav.hub.support.HubTest;
@@ -26,6 +30,9 @@ import se.hjalpmedelsnav.hub.tracking.TestDatabases;
  * Flyway migrations against it at once, both register the same intake and supplier routes, and the
  * supplier still gets every order exactly once.
  */
+@Tag(HubTest.STARTS_A_HUB)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(HubTest.HUB_PROCESSES)
 class TwoHubsIT {
 
     private static final Pattern HANDED_ON = Pattern.compile("Handed on ORDER ");
@@ -40,17 +47,19 @@ class TwoHubsIT {
         int httpB = HubTest.freePort();
         long started = System.nanoTime();
 
-        try (Database database = Database.create(data);
+        try (JavaProcess simulatorProcess = Hubs.simulator(data, simulatorPort,
+                        "http://127.0.0.1:" + httpA + "/api/supplier/events").launch();
+                Database database = Database.create(data);
                 StandaloneBroker broker = StandaloneBroker.start(data.resolve("broker"), brokerPort);
-                JavaProcess simulatorProcess = Hubs.simulator(data, simulatorPort,
-                        "http://127.0.0.1:" + httpA + "/api/supplier/events").start(ResilienceRun.START_TIMEOUT);
                 JavaProcess hubA = Hubs.hub("hub A", data.resolve("a"), httpA, simulatorPort,
                         hubProperties(brokerPort, database));
                 JavaProcess hubB = Hubs.hub("hub B", data.resolve("b"), httpB, simulatorPort,
                         hubProperties(brokerPort, database));
                 // Each municipality logs in as its own broker user (kommun-<code>); the broker's security is on.
                 County county = new County(brokerPort, null, null)) {
+            // The supplier and both hubs start side by side.
             CompletableFuture.allOf(
+                    CompletableFuture.runAsync(() -> simulatorProcess.awaitReady(ResilienceRun.START_TIMEOUT)),
                     CompletableFuture.runAsync(() -> hubA.start(ResilienceRun.START_TIMEOUT)),
                     CompletableFuture.runAsync(() -> hubB.start(ResilienceRun.START_TIMEOUT))).join();
             var supplier = new SupplierSimulator(simulatorPort);

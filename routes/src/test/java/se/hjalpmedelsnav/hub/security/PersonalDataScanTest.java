@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,11 +42,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import se.hjalpmedelsnav.broker.MessageProperties;
 import se.hjalpmedelsnav.broker.Queues;
 import se.hjalpmedelsnav.hub.support.HubTest;
 import se.hjalpmedelsnav.hub.support.KommunAmqpClient;
 import se.hjalpmedelsnav.hub.support.TestOrders;
-import se.hjalpmedelsnav.broker.MessageProperties;
 
 /**
  * The hub runs every flow it has, with the root logger and its own packages at DEBUG, on fictional
@@ -60,6 +61,7 @@ import se.hjalpmedelsnav.broker.MessageProperties;
  * in it by necessity, as it is in the municipality's own system, and it is not output. The receipts
  * and status events on the {@code .out} queues go to the municipality that sent the data.
  */
+@Tag(HubTest.STARTS_A_HUB)
 @AutoConfigureObservability
 @SpringBootTest(classes = se.hjalpmedelsnav.hub.HubApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,

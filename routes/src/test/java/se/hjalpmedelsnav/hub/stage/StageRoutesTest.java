@@ -35,6 +35,7 @@ import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.UseAdviceWith;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -72,6 +73,7 @@ import se.hjalpmedelsnav.mappings.message.MessageType;
  * rather than while Spring starts. The default lifecycle, not one instance for the class: with
  * {@code PER_CLASS} the Camel test listener's hold on the start outlives its own start, and Camel never started.
  */
+@Tag(HubTest.STARTS_A_HUB)
 @CamelSpringBootTest
 @SpringBootTest(classes = HubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @UseAdviceWith

@@ -18,6 +18,16 @@ public final class HubTest {
     private HubTest() {
     }
 
+    /**
+     * The tag of every test class that starts a hub, in this JVM or as processes. They run in the integration-test
+     * phase (failsafe), one after another; the classes that run the packaged hub as processes ({@link #HUB_PROCESSES})
+     * run beside them, one such class at a time, since a hub process mostly waits for its own CPU and I/O.
+     */
+    public static final String STARTS_A_HUB = "starts-a-hub";
+
+    /** The lock the classes that start hub processes hold: one of them at a time. */
+    public static final String HUB_PROCESSES = "hub-processes";
+
     /** The embedded default's broker admin (may browse and manage everything): a test that reads a dead-letter queue logs in as it. */
     public static final String BROKER_ADMIN_USER = "admin";
     public static final String BROKER_ADMIN_PASSWORD = "admin-dev";
