@@ -72,7 +72,7 @@ class SupplierOutageTest {
         properties.put("nav.supplier.api.response-timeout", "3s");
         properties.put("nav.supplier.api.connect-timeout", "2s");
         // A budget the outages below stay within: nothing of this test should be parked.
-        properties.put("nav.stage.max-attempts", "12");
+        properties.put("nav.stage.max-attempts", "20");
         String[] args = properties.entrySet().stream()
                 .map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);
         hub = new SpringApplicationBuilder(HubApplication.class).run(args);

@@ -1,5 +1,6 @@
 package se.hjalpmedelsnav.hub.broker;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tls         the TLS acceptor of the embedded broker, and the trust of the hub's own connection
  * @param maxMessageBytes the largest message the embedded broker takes (whole message, any protocol); a larger
  *                    send is refused at once ({@link se.hjalpmedelsnav.broker.plugins.MessageSizeLimit})
+ * @param redelivery  the embedded broker's back-off for a message a stage rolled back
  */
 @ConfigurationProperties("nav.broker")
 public record BrokerProperties(
@@ -29,12 +31,14 @@ public record BrokerProperties(
         String password,
         @DefaultValue Security security,
         @DefaultValue Tls tls,
-        @DefaultValue("10485760") long maxMessageBytes) {
+        @DefaultValue("10485760") long maxMessageBytes,
+        @DefaultValue Redelivery redelivery) {
 
     @Override
     public String toString() {
         return "BrokerProperties[embedded=" + embedded + ", url=" + url + ", host=" + host + ", port=" + port
-                + ", user=" + user + ", tls=" + tls + ", maxMessageBytes=" + maxMessageBytes + "]";
+                + ", user=" + user + ", tls=" + tls + ", maxMessageBytes=" + maxMessageBytes + ", redelivery=" + redelivery
+                + "]";
     }
 
     /**
@@ -85,5 +89,19 @@ public record BrokerProperties(
             return "Tls[enabled=" + enabled + ", host=" + host + ", port=" + port + ", plainAcceptor=" + plainAcceptor
                     + ", keystorePath=" + keystorePath + ", truststorePath=" + truststorePath + "]";
         }
+    }
+
+    /**
+     * When the embedded broker hands a rolled-back message to its stage again. The standalone broker has the same
+     * values in {@code docker/broker/hub-address-settings.xml}.
+     *
+     * @param delay      before the second attempt
+     * @param multiplier each later wait is this many times the one before
+     * @param maxDelay   the longest wait
+     */
+    public record Redelivery(
+            @DefaultValue("500ms") Duration delay,
+            @DefaultValue("2.0") double multiplier,
+            @DefaultValue("60s") Duration maxDelay) {
     }
 }

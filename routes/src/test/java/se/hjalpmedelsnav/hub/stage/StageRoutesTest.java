@@ -26,7 +26,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
@@ -95,6 +94,9 @@ class StageRoutesTest {
         registry.add("nav.broker.url", () -> "vm://31");
         registry.add("camel.springboot.name", () -> "hjalpmedelsnav-stages");
         registry.add("nav.stage.max-attempts", () -> MAX_ATTEMPTS);
+        // The hub's back-off (0.5 s doubling to 60 s) shortened to 50 ms doubling to 1 s.
+        registry.add("nav.broker.redelivery.delay", () -> "50ms");
+        registry.add("nav.broker.redelivery.max-delay", () -> "1s");
         // Orders and returns over the API, fault reports to the file drop: both delivery templates run.
         registry.add("nav.supplier.channel.fault-report", () -> "FILE_DROP");
     }
@@ -177,7 +179,6 @@ class StageRoutesTest {
     void everyPartyTakesEverything() throws Exception {
         if (!EDGES_REPLACED.get()) {
             replaceTheEdges();
-            redeliverSoon();
             camel.start();
             EDGES_REPLACED.set(true);
         }
@@ -211,13 +212,6 @@ class StageRoutesTest {
                 route -> route.weaveById("incident-authority-channel").replace().to(authorityChannel.uri()));
         AdviceWith.adviceWith(camel, "incident-manufacturer-supplier", false,
                 route -> route.weaveByToUri("http*").replace().to(supplierIncidentReports.uri()));
-    }
-
-    /** The hub's back-off (0.5 s doubling to 60 s) shortened to 50 ms doubling to 1 s, on the real broker. */
-    private void redeliverSoon() {
-        var settings = broker.server().getAddressSettingsRepository();
-        settings.addMatch("nav.#", new AddressSettings(settings.getMatch(Queues.ORDER_TO_SUPPLIER))
-                .setRedeliveryDelay(50).setMaxRedeliveryDelay(1_000));
     }
 
     @AfterEach
