@@ -143,6 +143,27 @@ final class County implements AutoCloseable {
         return answered.get();
     }
 
+    /**
+     * Sends an order that was answered already once more (same messageId), as a case system does that lost track of
+     * it, and returns the receipt flagged {@code duplicate} that the hub answers it with.
+     */
+    JsonNode resendAndAwaitDuplicateReceipt(Order order, Duration timeout) {
+        long before = order.duplicateReceipts();
+        while (!sendOnce(order)) {
+            JavaProcess.pause(100);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (order.duplicateReceipts() <= before) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no duplicate receipt for " + order.messageId + " within " + timeout);
+            }
+            ensureConnected();
+            JavaProcess.pause(100);
+        }
+        return order.receipts.values().stream().filter(r -> r.path("duplicate").asBoolean()).reduce((a, b) -> b)
+                .orElseThrow();
+    }
+
     int reconnects() {
         return reconnects.get();
     }

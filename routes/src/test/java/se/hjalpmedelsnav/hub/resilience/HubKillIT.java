@@ -49,6 +49,11 @@ class HubKillIT {
         ResilienceRun.assertDeliveredExactlyOnce(result.report());
         assertThat(result.refusedLogins()).as("municipality logins refused while the hub started again").isZero();
         assertStoppedGracefully(result.shutdownLogs().get(0), result.exitCodes().get(0));
+        // The journal and the tracking store live in the data folder: after four restarts the hub still answers the
+        // run's first order, sent again, with its original hub reference, flagged as a duplicate.
+        assertThat(result.resent().receipt().path("duplicate").asBoolean()).isTrue();
+        assertThat(result.resent().receipt().path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(result.resent().receipt().path("hubReference").asText()).isEqualTo(result.resent().hubReference());
     }
 
     private static void assertStoppedGracefully(String shutdown, int exitCode) {

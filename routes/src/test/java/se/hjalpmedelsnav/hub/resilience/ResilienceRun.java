@@ -52,7 +52,12 @@ final class ResilienceRun {
      * The counts, for each SIGTERM the hub's log of its shutdown and its exit code, and how often the hub's broker
      * refused a municipality's login (the county logs in with its right passwords, also while the hub restarts).
      */
-    record Result(DeliveryReport report, List<String> shutdownLogs, List<Integer> exitCodes, long refusedLogins) {
+    record Result(DeliveryReport report, List<String> shutdownLogs, List<Integer> exitCodes, long refusedLogins,
+            ResentOrder resent) {
+    }
+
+    /** The run's first order, answered before the first disruption, sent once more after the run: what came back. */
+    record ResentOrder(String hubReference, com.fasterxml.jackson.databind.JsonNode receipt) {
     }
 
     /** Artemis's "Unable to validate user": a login refused as unknown or with a wrong password. */
@@ -181,7 +186,11 @@ final class ResilienceRun {
             long refusedLogins = REFUSED_LOGIN.matcher(hub.logSince(0)).results().count();
             System.out.println("RESILIENCE " + report.summary() + "; municipality logins refused by the hub's broker: "
                     + refusedLogins);
-            return new Result(report, shutdownLogs, exitCodes, refusedLogins);
+            // After the counts: a resend of an order from before every restart is still known by its messageId.
+            County.Order first = orders.get(0);
+            var resent = new ResentOrder(first.hubReference(),
+                    county.resendAndAwaitDuplicateReceipt(first, Duration.ofMinutes(1)));
+            return new Result(report, shutdownLogs, exitCodes, refusedLogins, resent);
         }
     }
 

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.Tag;
@@ -47,21 +46,21 @@ class TwoHubsIT {
         int httpB = HubTest.freePort();
         long started = System.nanoTime();
 
-        try (JavaProcess simulatorProcess = Hubs.simulator(data, simulatorPort,
+        // The supplier and both hubs start while the broker is created and started: a hub's consumers connect
+        // once it listens, as they reconnect after a broker restart.
+        try (Database database = Database.create(data);
+                JavaProcess simulatorProcess = Hubs.simulator(data, simulatorPort,
                         "http://127.0.0.1:" + httpA + "/api/supplier/events").launch();
-                Database database = Database.create(data);
-                StandaloneBroker broker = StandaloneBroker.start(data.resolve("broker"), brokerPort);
                 JavaProcess hubA = Hubs.hub("hub A", data.resolve("a"), httpA, simulatorPort,
-                        hubProperties(brokerPort, database));
+                        hubProperties(brokerPort, database)).launch();
                 JavaProcess hubB = Hubs.hub("hub B", data.resolve("b"), httpB, simulatorPort,
-                        hubProperties(brokerPort, database));
+                        hubProperties(brokerPort, database)).launch();
+                StandaloneBroker broker = StandaloneBroker.start(data.resolve("broker"), brokerPort);
                 // Each municipality logs in as its own broker user (kommun-<code>); the broker's security is on.
                 County county = new County(brokerPort, null, null)) {
-            // The supplier and both hubs start side by side.
-            CompletableFuture.allOf(
-                    CompletableFuture.runAsync(() -> simulatorProcess.awaitReady(ResilienceRun.START_TIMEOUT)),
-                    CompletableFuture.runAsync(() -> hubA.start(ResilienceRun.START_TIMEOUT)),
-                    CompletableFuture.runAsync(() -> hubB.start(ResilienceRun.START_TIMEOUT))).join();
+            for (JavaProcess process : List.of(simulatorProcess, hubA, hubB)) {
+                process.awaitReady(ResilienceRun.START_TIMEOUT);
+            }
             var supplier = new SupplierSimulator(simulatorPort);
 
             List<County.Order> orders = county.orders("two-hubs-" + UUID.randomUUID().toString().substring(0, 8),
