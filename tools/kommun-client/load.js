@@ -10,23 +10,12 @@
 'use strict';
 const crypto = require('crypto');
 const rhea = require('rhea');
+const { order } = require('./orders');
 
 const args = { host: '127.0.0.1', port: 61616, count: 2000, inflight: 50, kommuns: '1480,1481,1482,1490,1401' };
 for (let i = 2; i < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
 const count = Number(args.count), inflight = Number(args.inflight), kommuns = String(args.kommuns).split(',');
 
-function order(kommun, messageId) {
-  return JSON.stringify({
-    type: 'ORDER', messageId, kommunCode: kommun, sentAt: new Date().toISOString(),
-    orderer: { id: 'load-1', name: 'Last Testare', role: 'ARBETSTERAPEUT' },
-    customerNumber: 'KN-' + kommun + '-001', payerNumber: 'BN-' + kommun + '-01',
-    decision: { reference: 'LOAD-' + messageId, process: 'EXECUTION', decidedAt: '2026-11-20' },
-    recipient: { personalIdentityNumber: '19121212-1212', name: 'Tolvan Tolvansson', protection: 'NONE' },
-    delivery: { target: 'UNIT', address: { street: 'Enhetsgatan 1', postalCode: '411 01', city: 'Ort' },
-      contact: { name: 'Enhetschef', phone: '010-000 00 00' } },
-    riskAnalysisDone: true, consentObtained: true, lines: [{ articleNumber: 'HMN-10001', quantity: 1 }]
-  });
-}
 
 const container = rhea.create_container({ id: 'load-' + crypto.randomUUID() });
 const connections = [];

@@ -46,16 +46,15 @@ class TwoHubsIT {
         int httpB = HubTest.freePort();
         long started = System.nanoTime();
 
-        // The supplier and both hubs start while the broker is created and started: a hub's consumers connect
-        // once it listens, as they reconnect after a broker restart.
+        // The supplier starts while the broker is created; both hubs start at the same moment once it listens.
         try (Database database = Database.create(data);
                 JavaProcess simulatorProcess = Hubs.simulator(data, simulatorPort,
                         "http://127.0.0.1:" + httpA + "/api/supplier/events").launch();
+                StandaloneBroker broker = StandaloneBroker.start(data.resolve("broker"), brokerPort);
                 JavaProcess hubA = Hubs.hub("hub A", data.resolve("a"), httpA, simulatorPort,
                         hubProperties(brokerPort, database)).launch();
                 JavaProcess hubB = Hubs.hub("hub B", data.resolve("b"), httpB, simulatorPort,
                         hubProperties(brokerPort, database)).launch();
-                StandaloneBroker broker = StandaloneBroker.start(data.resolve("broker"), brokerPort);
                 // Each municipality logs in as its own broker user (kommun-<code>); the broker's security is on.
                 County county = new County(brokerPort, null, null)) {
             for (JavaProcess process : List.of(simulatorProcess, hubA, hubB)) {
