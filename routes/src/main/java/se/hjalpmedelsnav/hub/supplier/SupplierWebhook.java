@@ -35,6 +35,8 @@ public class SupplierWebhook {
     /** Codes of the answers a supplier can act on. */
     static final String TOO_LARGE = "EVENT_TOO_LARGE";
     static final String UNPAIRED_SURROGATE = "EVENT_TEXT_UNPAIRED_SURROGATE";
+    static final String NOT_READY = "HUB_NOT_READY";
+    static final String RETRY_AFTER_SECONDS = "5";
 
     private static final int MAX_DEPTH = 8;
     private static final int MAX_STRING_LENGTH = 4096;
@@ -60,6 +62,11 @@ public class SupplierWebhook {
     @PostMapping(path = "/api/supplier/events", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> receive(HttpServletRequest request) throws IOException {
+        // Tomcat takes requests a few seconds before Camel has started its routes (and still while they stop):
+        // the supplier is told to come back, instead of a 500 with the send's RejectedExecutionException.
+        if (!producer.getCamelContext().isStarted()) {
+            return notReady();
+        }
         // Checked on the stream itself: a chunked request has no Content-Length, and one may lie.
         if (request.getContentLengthLong() > maxBytes) {
             return tooLarge();
@@ -109,6 +116,12 @@ public class SupplierWebhook {
             }
         }
         return false;
+    }
+
+    private static ResponseEntity<Map<String, Object>> notReady() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS)
+                .body(Map.of("code", NOT_READY, "errors", List.of("the hub is starting or stopping: send the event "
+                        + "again after " + RETRY_AFTER_SECONDS + " s")));
     }
 
     private ResponseEntity<Map<String, Object>> tooLarge() {
