@@ -23,4 +23,10 @@ class CsrfCookieFilter extends OncePerRequestFilter {
         }
         chain.doFilter(request, response);
     }
+
+    /** The API's machine clients send no CSRF token (SecurityConfiguration ignores it there): no cookie for them. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
 }
