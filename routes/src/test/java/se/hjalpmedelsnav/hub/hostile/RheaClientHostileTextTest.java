@@ -171,7 +171,8 @@ class RheaClientHostileTextTest extends EmbeddedHubTest {
             var consumer = session.createConsumer(session.createQueue(Queues.kommunOut(KOMMUN)),
                     "JMSCorrelationID = '" + jmsMessageId + "'");
             connection.start();
-            Message receipt = consumer.receive(Duration.ofSeconds(10).toMillis());
+            // 30 s: under the build's load (the kill run beside it) 10 s was once too short.
+            Message receipt = consumer.receive(Duration.ofSeconds(30).toMillis());
             assertThat(receipt).as("a receipt correlated with %s", jmsMessageId).isNotNull();
             return JSON.readTree(((TextMessage) receipt).getText());
         }
