@@ -22,9 +22,11 @@ public class KommunIntakeRoutes extends StageRouteBuilder {
     public static final String TEMPLATE = "kommun-intake";
 
     private final RegistrySource registry;
+    private final IntakeMessages intakeMessages;
 
-    public KommunIntakeRoutes(RegistrySource registry) {
+    public KommunIntakeRoutes(RegistrySource registry, IntakeMessages intakeMessages) {
         this.registry = registry;
+        this.intakeMessages = intakeMessages;
     }
 
     public static String routeId(String kommunCode) {
@@ -52,7 +54,7 @@ public class KommunIntakeRoutes extends StageRouteBuilder {
                 .bean(KommunMessageReader.class, "read").id("parse")
                 .bean(ReceiptIssuer.class, "findOriginal").id("dedup")
                 .choice()
-                    .when(simple("${body.duplicate}"))
+                    .when(IntakeMessages::duplicate)
                         .log("Duplicate messageId from ${header.navKommunCode}: original receipt ${body.hubReference} sent again")
                     .otherwise()
                         .bean(MessageEnforcement.class, "enforce").id("enforce")
@@ -66,25 +68,15 @@ public class KommunIntakeRoutes extends StageRouteBuilder {
 
         from("direct:forward-accepted").routeId("forward-accepted")
                 .errorHandler(noErrorHandler())
-                .filter(simple("${body.toForward}"))
-                    .setHeader(MessageProperties.MESSAGE_ID, simple("${body.messageId}"))
-                    .setHeader(MessageProperties.HUB_REFERENCE, simple("${body.hubReference}"))
-                    .setHeader(MessageProperties.MESSAGE_TYPE, simple("${body.message.type}"))
-                    // So that the console hides the body of a protected user's message wherever it waits.
-                    .setHeader(MessageProperties.PROTECTED, method(ProtectedIdentityMarker.class, "isProtected"))
-                    // A forward again must not carry the id: Artemis would fail the whole transaction on it.
-                    .filter(simple("${body.duplicate} == false"))
-                        .setHeader(MessageProperties.BROKER_DUPLICATE_ID, simple("${body.hubReference}"))
-                    .end()
-                    .setProperty("navSupplierQueue", method(IntakeMessages.class, "supplierQueue"))
-                    .setBody(method(IntakeMessages.class, "canonicalJson"))
-                    .toD("jms:queue:${exchangeProperty.navSupplierQueue}?jmsMessageType=Text").id("to-supplier-queue")
+                .filter(IntakeMessages::toForward)
+                    .process(intakeMessages::toSupplier).id("canonical")
+                    .toD("jms:queue:${exchangeProperty." + IntakeMessages.SUPPLIER_QUEUE + "}?jmsMessageType=Text").id("to-supplier-queue")
                     .log("Handed on ${header.navMessageType} ${header.navHubReference} from ${header.navKommunCode}")
                 .end();
 
         from("direct:send-receipt").routeId("send-receipt")
                 .errorHandler(noErrorHandler())
-                .setBody(method(IntakeMessages.class, "receipt"))
+                .process(IntakeMessages::receipt).id("receipt")
                 .to(KommunEvents.OUT);
     }
 }

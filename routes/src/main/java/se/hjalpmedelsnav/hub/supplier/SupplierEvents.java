@@ -88,13 +88,15 @@ public class SupplierEvents {
                 .orElseThrow(() -> new UnknownOrderException(event.reference()));
         OffsetDateTime now = OffsetDateTime.now(clock);
         String status = ((Enum<?>) event.status()).name();
-        if (!tracking.recordSupplierEventIfAbsent(event.eventId(), tracked.hubReference(), status, now, brokerMessageId)
-                && !passOnAgain(event.eventId(), brokerMessageId, Boolean.TRUE.equals(replayed))) {
-            log.info("Supplier event {} for {} seen before; not passed on again", event.eventId(),
-                    tracked.hubReference());
-            return null;
+        TrackingStatus trackingStatus = TrackingStatus.valueOf(status);
+        if (!tracking.recordSupplierEvent(event.eventId(), tracked.hubReference(), trackingStatus, now, brokerMessageId)) {
+            if (!passOnAgain(event.eventId(), brokerMessageId, Boolean.TRUE.equals(replayed))) {
+                log.info("Supplier event {} for {} seen before; not passed on again", event.eventId(),
+                        tracked.hubReference());
+                return null;
+            }
+            tracking.updateStatus(tracked.hubReference(), trackingStatus, now);
         }
-        tracking.updateStatus(tracked.hubReference(), TrackingStatus.valueOf(status), now);
         String eventType = event.eventType().name();
         log.info("{} of {} is {}", tracked.hubReference(), tracked.kommunCode(), status);
         OffsetDateTime at = event.occurredAt() == null ? now : event.occurredAt();

@@ -7,9 +7,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The hub's record of every message it answered: the idempotent consumer on (kommunCode, messageId),
@@ -19,9 +20,11 @@ import org.springframework.stereotype.Repository;
 public class TrackingStore {
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate oneTransaction;
 
     public TrackingStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.oneTransaction = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
     }
 
     /** Records a message and its receipt; false when that municipality already sent that messageId. */
@@ -34,18 +37,13 @@ public class TrackingStore {
      * {@link #transportMessageId}); false when that municipality already sent that messageId.
      */
     public boolean recordIfAbsent(TrackedMessage message, String transportMessageId) {
-        try {
-            jdbc.update("""
-                    insert into tracked_message (hub_reference, kommun_code, message_id, message_type,
-                        customer_number, status, receipt, received_at, updated_at, transport_message_id)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    message.hubReference(), message.kommunCode(), message.messageId(), message.messageType(),
-                    message.customerNumber(), message.status().name(), message.receiptJson(),
-                    timestamp(message.receivedAt()), timestamp(message.receivedAt()), transportMessageId);
-            return true;
-        } catch (DuplicateKeyException alreadySeen) {
-            return false;
-        }
+        return jdbc.update("""
+                insert into tracked_message (hub_reference, kommun_code, message_id, message_type,
+                    customer_number, status, receipt, received_at, updated_at, transport_message_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                message.hubReference(), message.kommunCode(), message.messageId(), message.messageType(),
+                message.customerNumber(), message.status().name(), message.receiptJson(),
+                timestamp(message.receivedAt()), timestamp(message.receivedAt()), transportMessageId) == 1;
     }
 
     /** The broker's id of the message whose receipt was recorded for this messageId, if it was recorded. */
@@ -111,17 +109,30 @@ public class TrackingStore {
 
     /**
      * Records a supplier event with the broker's id of the message it came in; false when that event was
-     * recorded before (see {@link #supplierEventTransportId}).
+     * recorded before (see {@link #supplierEventTransportId}). The insert skips a known event id instead of
+     * failing on it, so no transaction around it is aborted on PostgreSQL.
      */
     public boolean recordSupplierEventIfAbsent(String eventId, String hubReference, String status,
             OffsetDateTime at, String transportMessageId) {
-        try {
-            jdbc.update("insert into supplier_event (event_id, hub_reference, status, received_at, transport_message_id)"
-                    + " values (?, ?, ?, ?, ?)", eventId, hubReference, status, timestamp(at), transportMessageId);
+        return jdbc.update("insert into supplier_event (event_id, hub_reference, status, received_at, transport_message_id)"
+                + " values (?, ?, ?, ?, ?) on conflict do nothing", eventId, hubReference, status, timestamp(at),
+                transportMessageId) == 1;
+    }
+
+    /**
+     * Records a new supplier event and moves its message to the event's status in one transaction (one
+     * commit, which on the embedded database is one write to disk); false, and nothing changed, when the
+     * event was recorded before.
+     */
+    public boolean recordSupplierEvent(String eventId, String hubReference, TrackingStatus status,
+            OffsetDateTime at, String transportMessageId) {
+        return Boolean.TRUE.equals(oneTransaction.execute(tx -> {
+            if (!recordSupplierEventIfAbsent(eventId, hubReference, status.name(), at, transportMessageId)) {
+                return false;
+            }
+            updateStatus(hubReference, status, at);
             return true;
-        } catch (DuplicateKeyException alreadySeen) {
-            return false;
-        }
+        }));
     }
 
     /** The broker's id of the message a supplier event was first recorded from, if it was recorded with one. */

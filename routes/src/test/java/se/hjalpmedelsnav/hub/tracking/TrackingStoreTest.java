@@ -102,4 +102,24 @@ class TrackingStoreTest {
         assertThat(store.recordSupplierEventIfAbsent(eventId, hubReference, "DELIVERED", OffsetDateTime.now())).isTrue();
         assertThat(store.recordSupplierEventIfAbsent(eventId, hubReference, "DELIVERED", OffsetDateTime.now())).isFalse();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aNewSupplierEventMovesItsMessageAndOneSeenBeforeChangesNothing(TestDatabase db) {
+        var store = new TrackingStore(new JdbcTemplate(db.dataSource()));
+        var tracked = message("1483", "order-" + UUID.randomUUID());
+        store.recordIfAbsent(tracked);
+        String eventId = "evt-" + UUID.randomUUID();
+
+        assertThat(store.recordSupplierEvent(eventId, tracked.hubReference(), TrackingStatus.CONFIRMED,
+                OffsetDateTime.now(), "ID:first")).isTrue();
+        assertThat(store.byHubReference(tracked.hubReference())).get()
+                .extracting(TrackedMessage::status).isEqualTo(TrackingStatus.CONFIRMED);
+
+        assertThat(store.recordSupplierEvent(eventId, tracked.hubReference(), TrackingStatus.DELIVERED,
+                OffsetDateTime.now(), "ID:second")).isFalse();
+        assertThat(store.byHubReference(tracked.hubReference())).get()
+                .extracting(TrackedMessage::status).isEqualTo(TrackingStatus.CONFIRMED);
+        assertThat(store.supplierEventTransportId(eventId)).contains("ID:first");
+    }
 }
