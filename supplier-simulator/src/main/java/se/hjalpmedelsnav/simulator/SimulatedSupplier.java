@@ -73,6 +73,15 @@ public class SimulatedSupplier {
         return orders.values().stream().sorted(Comparator.comparing(ReceivedOrder::firstReceivedAt)).toList();
     }
 
+    /** How many orders reached the supplier, how many POSTs repeated one, and when the first and the last arrived. */
+    public ReceivedOrdersSummary receivedOrdersSummary() {
+        var received = List.copyOf(orders.values());
+        return new ReceivedOrdersSummary(received.size(),
+                received.stream().mapToInt(order -> order.receivedCount() - 1).sum(),
+                received.stream().map(ReceivedOrder::firstReceivedAt).min(Comparator.naturalOrder()).orElse(null),
+                received.stream().map(ReceivedOrder::firstReceivedAt).max(Comparator.naturalOrder()).orElse(null));
+    }
+
     public Optional<ReceivedOrder> receivedOrder(String orderId) {
         return Optional.ofNullable(orderId).map(orders::get);
     }

@@ -43,6 +43,12 @@ public class SimulatorAdminController {
         return supplier.receivedOrders();
     }
 
+    /** The count without the bodies: what a benchmark polls while the orders come in. */
+    @GetMapping("/orders/summary")
+    public ReceivedOrdersSummary ordersSummary() {
+        return supplier.receivedOrdersSummary();
+    }
+
     @GetMapping("/orders/{orderId}")
     public ResponseEntity<ReceivedOrder> order(@PathVariable String orderId) {
         return supplier.receivedOrder(orderId)

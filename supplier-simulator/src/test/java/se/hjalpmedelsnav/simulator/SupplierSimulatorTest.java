@@ -237,6 +237,11 @@ class SupplierSimulatorTest {
         assertThat(read(again, SupplierOrderReceipt.class)).isEqualTo(read(first, SupplierOrderReceipt.class));
         assertThat(received(order.orderId()).path("receivedCount").asInt()).isEqualTo(2);
         assertThat(http.getForObject("/simulator/admin/orders", JsonNode.class)).hasSize(1);
+        JsonNode summary = http.getForObject("/simulator/admin/orders/summary", JsonNode.class);
+        assertThat(summary.path("orders").asInt()).isEqualTo(1);
+        assertThat(summary.path("repeatedPosts").asInt()).isEqualTo(1);
+        assertThat(summary.path("lastReceivedAt").asText()).isEqualTo(summary.path("firstReceivedAt").asText())
+                .isEqualTo(received(order.orderId()).path("firstReceivedAt").asText());
         await().atMost(Duration.ofSeconds(10)).until(() -> eventsFor(order.orderId()).size() >= 2);
         await().during(EVENTS_SETTLE).atMost(EVENTS_SETTLE.multipliedBy(3))
                 .until(() -> eventsFor(order.orderId()).size() == 2);
