@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Load for measuring, not for tests: sends COUNT valid orders spread over several municipalities with
-// at most INFLIGHT unanswered at a time, and reports receipts per second and receipt latency
-// percentiles. Orders use the demo registry (KN-<kommun>-001 / BN-<kommun>-01, article HMN-10001).
+// at most INFLIGHT unanswered at a time, or (with --rate) paced at RATE orders a second whatever is
+// unanswered, and reports receipts per second and receipt latency percentiles, with the epoch
+// milliseconds of the first send (startedAtMs) for an end-to-end rate measured elsewhere. Orders use
+// the demo registry (KN-<kommun>-001 / BN-<kommun>-01, article HMN-10001).
 //
-// usage: node load.js [--host 127.0.0.1] [--port 61616] [--count 2000] [--inflight 50]
+// usage: node load.js [--host 127.0.0.1] [--port 61616] [--count 2000] [--inflight 50 | --rate 80]
 //                     [--kommuns 1480,1481,1482,1490,1401]
 // Each municipality connects as its own broker user kommun-<code> with the embedded default's
 // development password kommun-<code>-dev: the broker lets a user act on its own queues only.
@@ -14,7 +16,9 @@ const { order } = require('./orders');
 
 const args = { host: '127.0.0.1', port: 61616, count: 2000, inflight: 50, kommuns: '1480,1481,1482,1490,1401' };
 for (let i = 2; i < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
-const count = Number(args.count), inflight = Number(args.inflight), kommuns = String(args.kommuns).split(',');
+const count = Number(args.count), kommuns = String(args.kommuns).split(',');
+const rate = args.rate === undefined ? 0 : Number(args.rate);
+const inflight = rate > 0 ? Infinity : Number(args.inflight);
 
 
 const container = rhea.create_container({ id: 'load-' + crypto.randomUUID() });
@@ -24,8 +28,13 @@ const sentAt = new Map();
 const latencies = [];
 let sent = 0, answered = 0, rejected = 0, opened = 0, started = 0;
 
+// Paced: as many as RATE orders a second allow since the start; otherwise: as many as INFLIGHT allows.
+function due() {
+  return rate > 0 ? Math.min(count, Math.floor((Date.now() - started) * rate / 1000) + 1) : count;
+}
+
 function pump() {
-  while (sent < count && sent - answered < inflight) {
+  while (sent < due() && sent - answered < inflight) {
     const kommun = kommuns[sent % kommuns.length];
     const sender = senders[kommun];
     if (!sender || !sender.sendable()) return;
@@ -45,7 +54,12 @@ for (const kommun of kommuns) {
   senders[kommun] = connection.open_sender('nav.kommun.' + kommun + '.in');
 }
 container.on('sender_open', () => {
-  if (++opened === kommuns.length) { started = Date.now(); pump(); }
+  if (++opened !== kommuns.length) return;
+  started = Date.now();
+  pump();
+  if (rate > 0) {
+    const pacer = setInterval(() => { if (sent >= count) clearInterval(pacer); else pump(); }, 2);
+  }
 });
 container.on('sendable', pump);
 container.on('message', (context) => {
@@ -61,7 +75,8 @@ container.on('message', (context) => {
     const seconds = (Date.now() - started) / 1000;
     latencies.sort((a, b) => a - b);
     const p = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(1);
-    console.log(JSON.stringify({ orders: count, inflight, kommuns: kommuns.length, seconds,
+    console.log(JSON.stringify({ orders: count, inflight: rate > 0 ? null : inflight, paced: rate > 0 ? rate : null,
+      kommuns: kommuns.length, startedAtMs: started, seconds,
       receiptsPerSecond: Math.round(count / seconds), rejected,
       latencyMs: { p50: p(0.5), p95: p(0.95), p99: p(0.99), max: latencies[latencies.length - 1].toFixed(1) } }));
     connections.forEach((c) => c.close());

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The raw broker's anchor for measuring the hub (tools/bench/measure.sh), not for tests: sends COUNT durable
+// The raw broker's anchor for measuring the hub (tools/bench/bench.sh), not for tests: sends COUNT durable
 // messages with the same body as load.js's orders (one order's JSON, about 1.1 KiB) to one queue and takes them off
 // the same queue, at most INFLIGHT sent and not yet received, over AMQP 1.0 with the same client library. It
 // reports messages per second and the send-to-receive latency percentiles, in load.js's format.

@@ -1,0 +1,244 @@
+#!/usr/bin/env bash
+# Issue 12's figures, every one beside its anchor, in one run on one machine. It builds nothing; build first:
+#   mvn -B -q -DskipTests install
+# usage: tools/bench/bench.sh [orders]      (default 5000; a run at 1 in flight sends a fifth of them)
+#
+#   1. The raw broker (the anchor): a standalone Artemis from the distribution the build unpacks
+#      (routes/target/apache-artemis-*), created with its default broker.xml (persistent journal; ports moved by
+#      --port-offset 2000 off RabbitMQ's 5672), moving the hub's own order bodies one hop (send to a queue, receive
+#      from it) over AMQP 1.0 with the municipalities' client library (tools/kommun-client/onehop.js), at 1, 10, 50
+#      and 200 in flight, after a warm-up pass.
+#   2. Start-up: a bare Spring Boot + Camel + Hawtio application of the hub's versions with one timer route
+#      (tools/bench/baseline), the production hub (routes jar) and the README's hub with the simulator, each timed
+#      the same way (process start to Spring's "Started ..." line), -Xmx256m, a fresh data folder, alternating.
+#   3. The production hub (routes jar, -Xmx256m, embedded broker and H2) with the supplier simulator as its own
+#      process: orders from 10 municipalities at 1, 10, 50 and 200 in flight, then from 1, 10 and 47 at 50, then
+#      paced at half the highest receipt rate measured. Receipts per second and send -> receipt latency from the
+#      client (tools/kommun-client/load.js); end to end (the supplier holds every order) from the simulator's
+#      GET /simulator/admin/orders/summary, timed from the load's first send. CPU per order from /proc for the hub
+#      and the simulator apart. A warm-up pass first, as for the broker.
+#   4. The file-drop channel: the same hub with nav.supplier.channel.order=FILE_DROP, the simulator serving the
+#      hub's file-drop folder, at 50 in flight.
+#   5. Memory: the README's own command (hub-with-simulator jar, -Xmx256m), resident set idle and after 20,000
+#      orders (4 x orders).
+# It prints one Markdown table with the ratios to the anchor and appends it, dated, to tools/bench/results.md.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ORDERS="${1:-5000}"
+ROOT=$(pwd)
+DATA=$(mktemp -d /tmp/hjalpmedelsnav-bench-XXXX)
+HUB_JAR=routes/target/routes-0.1.0-SNAPSHOT.jar
+SIM_JAR=supplier-simulator/target/supplier-simulator-0.1.0-SNAPSHOT.jar
+README_JAR=hub-with-simulator/target/hub-with-simulator-0.1.0-SNAPSHOT.jar
+BASE_JAR=tools/bench/baseline/target/bench-baseline-0.1.0-SNAPSHOT.jar
+ARTEMIS_HOME=$(ls -d routes/target/apache-artemis-* 2>/dev/null | head -1)
+for f in "$HUB_JAR" "$SIM_JAR" "$README_JAR" "$BASE_JAR" "$ARTEMIS_HOME/bin/artemis"; do
+  [ -e "$f" ] || { echo "missing $f: build first (mvn -B -q -DskipTests install)" >&2; exit 1; }
+done
+(cd tools/kommun-client && npm ci --no-audit --no-fund --loglevel=error)
+LOAD=tools/kommun-client/load.js
+ONEHOP=tools/kommun-client/onehop.js
+TICKS=$(getconf CLK_TCK)
+HUB_HTTP=18480 SIM_HTTP=18490 RAW_AMQP=63616 HUB_AMQP=61616
+KOMMUNS_10=1480,1481,1482,1490,1401,1402,1407,1415,1419,1421
+KOMMUNS_47=$(python3 -c '
+import sys, yaml
+print(",".join(m["code"] for m in yaml.safe_load(open(sys.argv[1]))["municipalities"] if m.get("agreementParty")))
+' config/registry.yaml)
+[ "$(echo "$KOMMUNS_47" | tr ',' '\n' | wc -l)" = 47 ] || { echo "the registry does not list 47 parties" >&2; exit 1; }
+
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill -- -"$p" 2>/dev/null || kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+# Starts a command in its own process group, its output to a log; sets STARTED_PID.
+launch() { # log, command...
+  local log="$1"; shift
+  setsid "$@" > "$log" 2>&1 &
+  STARTED_PID=$!
+  PIDS+=("$STARTED_PID")
+}
+stop() { kill -- -"$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+await_line() { # log, pid, text
+  until grep -q "$3" "$1"; do
+    kill -0 "$2" 2>/dev/null || { tail -30 "$1" >&2; echo "exited before: $3" >&2; exit 1; }
+    sleep 0.1
+  done
+}
+await_port() { # port, pid
+  until (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; do
+    kill -0 "$2" 2>/dev/null || return 1
+    sleep 0.2
+  done
+}
+java_pid() { pgrep -g "$1" java | head -1; } # the JVM in a process group (setsid may sit above it)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+rss_mib() { awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$1/status"; }
+json() { node -e 'const o = JSON.parse(process.argv[1]); console.log(eval("o." + process.argv[2]))' "$1" "$2"; }
+
+ROWS=()
+row() { ROWS+=("| $1 | $2 | $3 | $4 |"); echo "$1: $2 | $3 | $4"; }
+
+# 1. The raw broker, one hop.
+"$ARTEMIS_HOME/bin/artemis" create "$DATA/raw-broker" --silent --force --name bench --no-web --require-login \
+  --user bench --password bench --port-offset 2000 > "$DATA/raw-broker-create.log"
+launch "$DATA/raw-broker.log" "$DATA/raw-broker/bin/artemis" run
+BROKER=$STARTED_PID
+await_port "$RAW_AMQP" "$BROKER" || { tail -20 "$DATA/raw-broker.log"; exit 1; }
+node "$ONEHOP" --port "$RAW_AMQP" --count "$ORDERS" --inflight 50 > /dev/null
+declare -A RAW
+for n in 1 10 50 200; do
+  count=$ORDERS; [ "$n" = 1 ] && count=$((ORDERS / 5))
+  RAW[$n]=$(node "$ONEHOP" --port "$RAW_AMQP" --count "$count" --inflight "$n")
+  echo "raw broker, one hop, $n in flight: ${RAW[$n]}"
+done
+stop "$BROKER"
+ARTEMIS_VERSION=$(basename "$ARTEMIS_HOME" | sed 's/apache-artemis-//')
+
+# 2. Start-up, the same timing for each.
+startup() { # name, ready line, java arguments...
+  local name="$1" ready="$2"; shift 2
+  local dir; dir=$(mktemp -d "$DATA/startup-XXXX")
+  local t0; t0=$(date +%s%N)
+  launch "$dir/log" java -Xmx256m "$@" --nav.data-dir="$dir" --server.port=0 --nav.broker.port=0
+  local pid=$STARTED_PID
+  await_line "$dir/log" "$pid" "$ready"
+  local t1; t1=$(date +%s%N)
+  sleep 3
+  echo "$name $(( (t1 - t0) / 1000000 )) $(rss_mib "$(java_pid "$pid")")"
+  stop "$pid"
+}
+NOWHERE=(--nav.supplier.api.url=http://127.0.0.1:9/api --nav.supplier.api.token-url=http://127.0.0.1:9/token
+  --nav.supplier.api.client-id=bench --nav.supplier.api.client-secret=bench)
+: > "$DATA/startups"
+for _ in 1 2 3; do
+  startup baseline "Started BaselineApplication" -jar "$BASE_JAR" >> "$DATA/startups"
+  startup hub "Started HubApplication" -jar "$HUB_JAR" "${NOWHERE[@]}" >> "$DATA/startups"
+  startup readme "Started HubApplication" -jar "$README_JAR" >> "$DATA/startups"
+done
+cat "$DATA/startups"
+# median of three, in seconds, and the resident set right after start beside it
+median() { grep "^$1 " "$DATA/startups" | awk '{print $2}' | sort -n | sed -n 2p; }
+mem() { grep "^$1 " "$DATA/startups" | awk '{print $3}' | sort -n | sed -n 2p; }
+sec() { echo "scale=1; $1 / 1000" | bc; }
+
+# 3. The production hub with the simulator as its own process.
+start_pair() { # name, extra hub arguments...
+  local name="$1"; shift
+  local dir="$DATA/$name"; mkdir -p "$dir"
+  launch "$dir/simulator.log" java -Xmx192m -jar "$SIM_JAR" --server.port=$SIM_HTTP \
+    --nav.simulator.client-id=bench --nav.simulator.client-secret=bench-secret \
+    --nav.simulator.webhook-url=http://127.0.0.1:$HUB_HTTP/api/supplier/events \
+    --nav.simulator.webhook-username=supplier --nav.simulator.webhook-password=supplier-dev \
+    --nav.simulator.file-drop.enabled=true --nav.simulator.file-drop.directory="$dir/hub/filedrop"
+  SIM=$STARTED_PID
+  launch "$dir/hub.log" java -Xmx256m -jar "$HUB_JAR" --server.port=$HUB_HTTP --nav.data-dir="$dir/hub" \
+    --nav.registry.file="$ROOT/config/registry.yaml" \
+    --nav.supplier.api.url=http://127.0.0.1:$SIM_HTTP/simulator/api \
+    --nav.supplier.api.token-url=http://127.0.0.1:$SIM_HTTP/simulator/oauth/token \
+    --nav.supplier.api.client-id=bench --nav.supplier.api.client-secret=bench-secret "$@"
+  HUB=$STARTED_PID
+  await_line "$dir/simulator.log" "$SIM" "Started SupplierSimulatorApplication"
+  await_line "$dir/hub.log" "$HUB" "Started HubApplication"
+  HUB_JVM=$(java_pid "$HUB"); SIM_JVM=$(java_pid "$SIM")
+}
+summary() { curl -fsS "http://127.0.0.1:$SIM_HTTP/simulator/admin/orders/summary"; }
+# One load: prints the client's JSON with the end-to-end rate, the CPU per order of hub and simulator added.
+measure() { # count, load.js arguments...
+  local count="$1"; shift
+  curl -fsS -X DELETE "http://127.0.0.1:$SIM_HTTP/simulator/admin/orders" > /dev/null
+  local h0 s0; h0=$(cpu_ticks "$HUB_JVM"); s0=$(cpu_ticks "$SIM_JVM")
+  local out; out=$(node "$LOAD" --port "$HUB_AMQP" --count "$count" "$@")
+  local deadline=$((SECONDS + 300)) held=0 s
+  while :; do
+    s=$(summary); held=$(json "$s" orders)
+    [ "$held" -ge "$count" ] || [ "$SECONDS" -gt "$deadline" ] && break
+    sleep 0.2
+  done
+  local h1 s1; h1=$(cpu_ticks "$HUB_JVM"); s1=$(cpu_ticks "$SIM_JVM")
+  node -e '
+    const out = JSON.parse(process.argv[1]), s = JSON.parse(process.argv[2]);
+    const count = Number(process.argv[3]), ticks = Number(process.argv[6]);
+    const last = Date.parse(s.lastReceivedAt);
+    out.held = s.orders; out.repeatedPosts = s.repeatedPosts;
+    out.endToEndPerSecond = s.orders === count ? Math.round(count / ((last - out.startedAtMs) / 1000)) : 0;
+    out.hubCpuMsPerOrder = +((process.argv[4] * 1000 / ticks) / count).toFixed(1);
+    out.simulatorCpuMsPerOrder = +((process.argv[5] * 1000 / ticks) / count).toFixed(1);
+    console.log(JSON.stringify(out));
+  ' "$out" "$s" "$count" "$((h1 - h0))" "$((s1 - s0))" "$TICKS"
+}
+ratio() { node -e 'console.log((Number(process.argv[1]) / Number(process.argv[2])).toFixed(3))' "$1" "$2"; }
+lat() { echo "p50 $(json "$1" latencyMs.p50), p99 $(json "$1" latencyMs.p99), max $(json "$1" latencyMs.max) ms"; }
+
+start_pair api
+echo "hub (production jar) and simulator up; warm-up pass"
+measure $((ORDERS / 5)) --inflight 50 --kommuns "$KOMMUNS_10" > /dev/null
+declare -A HUBRUN
+BEST=0
+for n in 1 10 50 200; do
+  count=$ORDERS; [ "$n" = 1 ] && count=$((ORDERS / 5))
+  HUBRUN[$n]=$(measure "$count" --inflight "$n" --kommuns "$KOMMUNS_10")
+  echo "hub, 10 municipalities, $n in flight: ${HUBRUN[$n]}"
+  r=$(json "${HUBRUN[$n]}" receiptsPerSecond); [ "$r" -gt "$BEST" ] && BEST=$r
+done
+declare -A KRUN
+KRUN[1]=$(measure "$ORDERS" --inflight 50 --kommuns 1480); echo "hub, 1 municipality, 50 in flight: ${KRUN[1]}"
+KRUN[10]=${HUBRUN[50]}
+KRUN[47]=$(measure "$ORDERS" --inflight 50 --kommuns "$KOMMUNS_47"); echo "hub, 47 municipalities, 50 in flight: ${KRUN[47]}"
+for k in 1 47; do r=$(json "${KRUN[$k]}" receiptsPerSecond); [ "$r" -gt "$BEST" ] && BEST=$r; done
+PACE=$((BEST / 2))
+PACED=$(measure "$ORDERS" --rate "$PACE" --kommuns "$KOMMUNS_10"); echo "hub, paced at $PACE/s: $PACED"
+stop "$HUB"; stop "$SIM"
+
+# 4. The file-drop channel.
+start_pair filedrop --nav.supplier.channel.order=FILE_DROP
+measure $((ORDERS / 5)) --inflight 50 --kommuns "$KOMMUNS_10" > /dev/null
+FILEDROP=$(measure "$ORDERS" --inflight 50 --kommuns "$KOMMUNS_10"); echo "hub, file drop, 50 in flight: $FILEDROP"
+stop "$HUB"; stop "$SIM"
+
+# 5. Memory, the README's own command.
+launch "$DATA/readme.log" java -Xmx256m -jar "$README_JAR" --nav.data-dir="$DATA/readme"
+README=$STARTED_PID
+await_line "$DATA/readme.log" "$README" "Started HubApplication"
+README_JVM=$(java_pid "$README")
+sleep 5
+IDLE=$(rss_mib "$README_JVM")
+MEMRUN=$(node "$LOAD" --port "$HUB_AMQP" --count $((ORDERS * 4)) --inflight 50 --kommuns "$KOMMUNS_10")
+AFTER=$(rss_mib "$README_JVM")
+echo "README command: $IDLE MiB idle, $AFTER MiB after $((ORDERS * 4)) orders: $MEMRUN"
+stop "$README"
+
+# The table.
+for n in 1 10 50 200; do
+  raw=$(json "${RAW[$n]}" messagesPerSecond); hub=$(json "${HUBRUN[$n]}" receiptsPerSecond)
+  e2e=$(json "${HUBRUN[$n]}" endToEndPerSecond)
+  row "$n in flight, 10 municipalities: receipts/s (end to end, API)" "$raw msg/s; $(lat "${RAW[$n]}")" \
+    "$hub receipts/s ($e2e/s end to end); $(lat "${HUBRUN[$n]}")" \
+    "$(ratio "$hub" "$raw") ($(ratio "$e2e" "$raw"))"
+done
+for k in 1 10 47; do
+  raw=$(json "${RAW[50]}" messagesPerSecond); hub=$(json "${KRUN[$k]}" receiptsPerSecond)
+  e2e=$(json "${KRUN[$k]}" endToEndPerSecond)
+  row "$k municipalit$([ "$k" = 1 ] && echo y || echo ies), 50 in flight" "$raw msg/s" "$hub receipts/s ($e2e/s end to end); $(lat "${KRUN[$k]}")" \
+    "$(ratio "$hub" "$raw") ($(ratio "$e2e" "$raw"))"
+done
+raw=$(json "${RAW[50]}" messagesPerSecond); hub=$(json "$FILEDROP" receiptsPerSecond); e2e=$(json "$FILEDROP" endToEndPerSecond)
+row "file-drop channel, 50 in flight" "$raw msg/s" "$hub receipts/s ($e2e/s end to end, the supplier took the file)" \
+  "$(ratio "$hub" "$raw") ($(ratio "$e2e" "$raw"))"
+row "paced at half the highest rate ($PACE/s), send -> receipt" "$(lat "${RAW[50]}") (50 in flight)" \
+  "$(json "$PACED" receiptsPerSecond) receipts/s; $(lat "$PACED")" "goal: p99 <= 100 ms"
+row "CPU per order, 50 in flight" "" \
+  "hub $(json "${HUBRUN[50]}" hubCpuMsPerOrder) ms, simulator $(json "${HUBRUN[50]}" simulatorCpuMsPerOrder) ms (file drop: hub $(json "$FILEDROP" hubCpuMsPerOrder) ms)" ""
+row "resident memory, README command" "" "$IDLE MiB idle, $AFTER MiB after $((ORDERS * 4)) orders ($(json "$MEMRUN" receiptsPerSecond) receipts/s)" "goal: <= 512 MiB"
+b=$(median baseline); h=$(median hub); r=$(median readme)
+row "start-up (median of 3), resident set after" "bare Spring Boot + Camel + Hawtio: $(sec "$b") s, $(mem baseline) MiB" \
+  "production hub $(sec "$h") s, $(mem hub) MiB; README's hub with simulator $(sec "$r") s, $(mem readme) MiB" \
+  "$(ratio "$h" "$b") ($(ratio "$r" "$b"))"
+
+{
+  echo
+  echo "## $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes'), $ORDERS orders, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo
+  echo "| what | raw broker (Artemis $ARTEMIS_VERSION, default broker.xml, one hop) | hub | hub / raw |"
+  echo "|---|---|---|---|"
+  printf '%s\n' "${ROWS[@]}"
+} | tee -a tools/bench/results.md
