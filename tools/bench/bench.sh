@@ -2,6 +2,9 @@
 # Issue 12's figures, every one beside its anchor, in one run on one machine. It builds nothing; build first:
 #   mvn -B -q -DskipTests install
 # usage: tools/bench/bench.sh [orders]      (default 5000; a run at 1 in flight sends a fifth of them)
+# For trying a lever: JAVA_OPTS (JVM flags of every hub process and of the baseline), HUB_ARGS (more hub arguments,
+# e.g. --nav.intake.consumers-per-kommun=2), SECTIONS (which of "raw startup api filedrop memory" to run; the table
+# then has the rows of those only, and only a run of all of them is appended to results.md).
 #
 #   1. The raw broker (the anchor): a standalone Artemis from the distribution the build unpacks
 #      (routes/target/apache-artemis-*), created with its default broker.xml (persistent journal; ports moved by
@@ -26,6 +29,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ORDERS="${1:-5000}"
 ROOT=$(pwd)
+SECTIONS=" ${SECTIONS:-raw startup api filedrop memory} "
+JAVA_OPTS=(${JAVA_OPTS:-})
+HUB_ARGS=(${HUB_ARGS:-})
+on() { [[ "$SECTIONS" == *" $1 "* ]]; }
 DATA=$(mktemp -d /tmp/hjalpmedelsnav-bench-XXXX)
 HUB_JAR=routes/target/routes-0.1.0-SNAPSHOT.jar
 SIM_JAR=supplier-simulator/target/supplier-simulator-0.1.0-SNAPSHOT.jar
@@ -79,19 +86,21 @@ ROWS=()
 row() { ROWS+=("| $1 | $2 | $3 | $4 |"); echo "$1: $2 | $3 | $4"; }
 
 # 1. The raw broker, one hop.
+declare -A RAW
+if on raw; then
 "$ARTEMIS_HOME/bin/artemis" create "$DATA/raw-broker" --silent --force --name bench --no-web --require-login \
   --user bench --password bench --port-offset 2000 > "$DATA/raw-broker-create.log"
 launch "$DATA/raw-broker.log" "$DATA/raw-broker/bin/artemis" run
 BROKER=$STARTED_PID
 await_port "$RAW_AMQP" "$BROKER" || { tail -20 "$DATA/raw-broker.log"; exit 1; }
 node "$ONEHOP" --port "$RAW_AMQP" --count "$ORDERS" --inflight 50 > /dev/null
-declare -A RAW
 for n in 1 10 50 200; do
   count=$ORDERS; [ "$n" = 1 ] && count=$((ORDERS / 5))
   RAW[$n]=$(node "$ONEHOP" --port "$RAW_AMQP" --count "$count" --inflight "$n")
   echo "raw broker, one hop, $n in flight: ${RAW[$n]}"
 done
 stop "$BROKER"
+fi
 ARTEMIS_VERSION=$(basename "$ARTEMIS_HOME" | sed 's/apache-artemis-//')
 
 # 2. Start-up, the same timing for each.
@@ -99,7 +108,7 @@ startup() { # name, ready line, java arguments...
   local name="$1" ready="$2"; shift 2
   local dir; dir=$(mktemp -d "$DATA/startup-XXXX")
   local t0; t0=$(date +%s%N)
-  launch "$dir/log" java -Xmx256m "$@" --nav.data-dir="$dir" --server.port=0 --nav.broker.port=0
+  launch "$dir/log" java -Xmx256m "${JAVA_OPTS[@]}" "$@" --nav.data-dir="$dir" --server.port=0 --nav.broker.port=0
   local pid=$STARTED_PID
   await_line "$dir/log" "$pid" "$ready"
   local t1; t1=$(date +%s%N)
@@ -110,7 +119,7 @@ startup() { # name, ready line, java arguments...
 NOWHERE=(--nav.supplier.api.url=http://127.0.0.1:9/api --nav.supplier.api.token-url=http://127.0.0.1:9/token
   --nav.supplier.api.client-id=bench --nav.supplier.api.client-secret=bench)
 : > "$DATA/startups"
-for _ in 1 2 3; do
+on startup && for _ in 1 2 3; do
   startup baseline "Started BaselineApplication" -jar "$BASE_JAR" >> "$DATA/startups"
   startup hub "Started HubApplication" -jar "$HUB_JAR" "${NOWHERE[@]}" >> "$DATA/startups"
   startup readme "Started HubApplication" -jar "$README_JAR" >> "$DATA/startups"
@@ -131,11 +140,11 @@ start_pair() { # name, extra hub arguments...
     --nav.simulator.webhook-username=supplier --nav.simulator.webhook-password=supplier-dev \
     --nav.simulator.file-drop.enabled=true --nav.simulator.file-drop.directory="$dir/hub/filedrop"
   SIM=$STARTED_PID
-  launch "$dir/hub.log" java -Xmx256m -jar "$HUB_JAR" --server.port=$HUB_HTTP --nav.data-dir="$dir/hub" \
+  launch "$dir/hub.log" java -Xmx256m "${JAVA_OPTS[@]}" -jar "$HUB_JAR" --server.port=$HUB_HTTP --nav.data-dir="$dir/hub" \
     --nav.registry.file="$ROOT/config/registry.yaml" \
     --nav.supplier.api.url=http://127.0.0.1:$SIM_HTTP/simulator/api \
     --nav.supplier.api.token-url=http://127.0.0.1:$SIM_HTTP/simulator/oauth/token \
-    --nav.supplier.api.client-id=bench --nav.supplier.api.client-secret=bench-secret "$@"
+    --nav.supplier.api.client-id=bench --nav.supplier.api.client-secret=bench-secret "${HUB_ARGS[@]}" "$@"
   HUB=$STARTED_PID
   await_line "$dir/simulator.log" "$SIM" "Started SupplierSimulatorApplication"
   await_line "$dir/hub.log" "$HUB" "Started HubApplication"
@@ -169,10 +178,11 @@ measure() { # count, load.js arguments...
 ratio() { node -e 'console.log((Number(process.argv[1]) / Number(process.argv[2])).toFixed(3))' "$1" "$2"; }
 lat() { echo "p50 $(json "$1" latencyMs.p50), p99 $(json "$1" latencyMs.p99), max $(json "$1" latencyMs.max) ms"; }
 
+declare -A HUBRUN KRUN
+if on api; then
 start_pair api
 echo "hub (production jar) and simulator up; warm-up pass"
-measure $((ORDERS / 5)) --inflight 50 --kommuns "$KOMMUNS_10" > /dev/null
-declare -A HUBRUN
+measure $((ORDERS / 2)) --inflight 50 --kommuns "$KOMMUNS_10" > /dev/null
 BEST=0
 for n in 1 10 50 200; do
   count=$ORDERS; [ "$n" = 1 ] && count=$((ORDERS / 5))
@@ -180,7 +190,6 @@ for n in 1 10 50 200; do
   echo "hub, 10 municipalities, $n in flight: ${HUBRUN[$n]}"
   r=$(json "${HUBRUN[$n]}" receiptsPerSecond); [ "$r" -gt "$BEST" ] && BEST=$r
 done
-declare -A KRUN
 KRUN[1]=$(measure "$ORDERS" --inflight 50 --kommuns 1480); echo "hub, 1 municipality, 50 in flight: ${KRUN[1]}"
 KRUN[10]=${HUBRUN[50]}
 KRUN[47]=$(measure "$ORDERS" --inflight 50 --kommuns "$KOMMUNS_47"); echo "hub, 47 municipalities, 50 in flight: ${KRUN[47]}"
@@ -188,15 +197,19 @@ for k in 1 47; do r=$(json "${KRUN[$k]}" receiptsPerSecond); [ "$r" -gt "$BEST" 
 PACE=$((BEST / 2))
 PACED=$(measure "$ORDERS" --rate "$PACE" --kommuns "$KOMMUNS_10"); echo "hub, paced at $PACE/s: $PACED"
 stop "$HUB"; stop "$SIM"
+fi
 
 # 4. The file-drop channel.
+if on filedrop; then
 start_pair filedrop --nav.supplier.channel.order=FILE_DROP
-measure $((ORDERS / 5)) --inflight 50 --kommuns "$KOMMUNS_10" > /dev/null
+measure $((ORDERS / 2)) --inflight 50 --kommuns "$KOMMUNS_10" > /dev/null
 FILEDROP=$(measure "$ORDERS" --inflight 50 --kommuns "$KOMMUNS_10"); echo "hub, file drop, 50 in flight: $FILEDROP"
 stop "$HUB"; stop "$SIM"
+fi
 
 # 5. Memory, the README's own command.
-launch "$DATA/readme.log" java -Xmx256m -jar "$README_JAR" --nav.data-dir="$DATA/readme"
+if on memory; then
+launch "$DATA/readme.log" java -Xmx256m "${JAVA_OPTS[@]}" -jar "$README_JAR" --nav.data-dir="$DATA/readme"
 README=$STARTED_PID
 await_line "$DATA/readme.log" "$README" "Started HubApplication"
 README_JVM=$(java_pid "$README")
@@ -206,39 +219,55 @@ MEMRUN=$(node "$LOAD" --port "$HUB_AMQP" --count $((ORDERS * 4)) --inflight 50 -
 AFTER=$(rss_mib "$README_JVM")
 echo "README command: $IDLE MiB idle, $AFTER MiB after $((ORDERS * 4)) orders: $MEMRUN"
 stop "$README"
+fi
 
 # The table.
-for n in 1 10 50 200; do
-  raw=$(json "${RAW[$n]}" messagesPerSecond); hub=$(json "${HUBRUN[$n]}" receiptsPerSecond)
-  e2e=$(json "${HUBRUN[$n]}" endToEndPerSecond)
-  row "$n in flight, 10 municipalities: receipts/s (end to end, API)" "$raw msg/s; $(lat "${RAW[$n]}")" \
-    "$hub receipts/s ($e2e/s end to end); $(lat "${HUBRUN[$n]}")" \
+if on raw && on api; then
+  for n in 1 10 50 200; do
+    raw=$(json "${RAW[$n]}" messagesPerSecond); hub=$(json "${HUBRUN[$n]}" receiptsPerSecond)
+    e2e=$(json "${HUBRUN[$n]}" endToEndPerSecond)
+    row "$n in flight, 10 municipalities: receipts/s (end to end, API)" "$raw msg/s; $(lat "${RAW[$n]}")" \
+      "$hub receipts/s ($e2e/s end to end); $(lat "${HUBRUN[$n]}")" \
+      "$(ratio "$hub" "$raw") ($(ratio "$e2e" "$raw"))"
+  done
+  for k in 1 10 47; do
+    raw=$(json "${RAW[50]}" messagesPerSecond); hub=$(json "${KRUN[$k]}" receiptsPerSecond)
+    e2e=$(json "${KRUN[$k]}" endToEndPerSecond)
+    row "$k municipalit$([ "$k" = 1 ] && echo y || echo ies), 50 in flight" "$raw msg/s" \
+      "$hub receipts/s ($e2e/s end to end); $(lat "${KRUN[$k]}")" "$(ratio "$hub" "$raw") ($(ratio "$e2e" "$raw"))"
+  done
+  row "paced at half the highest rate ($PACE/s), send -> receipt" "$(lat "${RAW[50]}") (50 in flight)" \
+    "$(json "$PACED" receiptsPerSecond) receipts/s; $(lat "$PACED")" "goal: p99 <= 100 ms"
+fi
+if on raw && on filedrop; then
+  raw=$(json "${RAW[50]}" messagesPerSecond); hub=$(json "$FILEDROP" receiptsPerSecond)
+  e2e=$(json "$FILEDROP" endToEndPerSecond)
+  row "file-drop channel, 50 in flight" "$raw msg/s" "$hub receipts/s ($e2e/s end to end, the supplier took the file)" \
     "$(ratio "$hub" "$raw") ($(ratio "$e2e" "$raw"))"
-done
-for k in 1 10 47; do
-  raw=$(json "${RAW[50]}" messagesPerSecond); hub=$(json "${KRUN[$k]}" receiptsPerSecond)
-  e2e=$(json "${KRUN[$k]}" endToEndPerSecond)
-  row "$k municipalit$([ "$k" = 1 ] && echo y || echo ies), 50 in flight" "$raw msg/s" "$hub receipts/s ($e2e/s end to end); $(lat "${KRUN[$k]}")" \
-    "$(ratio "$hub" "$raw") ($(ratio "$e2e" "$raw"))"
-done
-raw=$(json "${RAW[50]}" messagesPerSecond); hub=$(json "$FILEDROP" receiptsPerSecond); e2e=$(json "$FILEDROP" endToEndPerSecond)
-row "file-drop channel, 50 in flight" "$raw msg/s" "$hub receipts/s ($e2e/s end to end, the supplier took the file)" \
-  "$(ratio "$hub" "$raw") ($(ratio "$e2e" "$raw"))"
-row "paced at half the highest rate ($PACE/s), send -> receipt" "$(lat "${RAW[50]}") (50 in flight)" \
-  "$(json "$PACED" receiptsPerSecond) receipts/s; $(lat "$PACED")" "goal: p99 <= 100 ms"
-row "CPU per order, 50 in flight" "" \
-  "hub $(json "${HUBRUN[50]}" hubCpuMsPerOrder) ms, simulator $(json "${HUBRUN[50]}" simulatorCpuMsPerOrder) ms (file drop: hub $(json "$FILEDROP" hubCpuMsPerOrder) ms)" ""
-row "resident memory, README command" "" "$IDLE MiB idle, $AFTER MiB after $((ORDERS * 4)) orders ($(json "$MEMRUN" receiptsPerSecond) receipts/s)" "goal: <= 512 MiB"
-b=$(median baseline); h=$(median hub); r=$(median readme)
-row "start-up (median of 3), resident set after" "bare Spring Boot + Camel + Hawtio: $(sec "$b") s, $(mem baseline) MiB" \
-  "production hub $(sec "$h") s, $(mem hub) MiB; README's hub with simulator $(sec "$r") s, $(mem readme) MiB" \
-  "$(ratio "$h" "$b") ($(ratio "$r" "$b"))"
+fi
+on api && row "CPU per order, 50 in flight" "" \
+  "hub $(json "${HUBRUN[50]}" hubCpuMsPerOrder) ms, simulator $(json "${HUBRUN[50]}" simulatorCpuMsPerOrder) ms" ""
+on filedrop && row "CPU per order, file drop, 50 in flight" "" "hub $(json "$FILEDROP" hubCpuMsPerOrder) ms" ""
+on memory && row "resident memory, README command" "" \
+  "$IDLE MiB idle, $AFTER MiB after $((ORDERS * 4)) orders ($(json "$MEMRUN" receiptsPerSecond) receipts/s)" \
+  "goal: <= 512 MiB"
+if on startup; then
+  b=$(median baseline); h=$(median hub); r=$(median readme)
+  row "start-up (median of 3), resident set after" "bare Spring Boot + Camel + Hawtio: $(sec "$b") s, $(mem baseline) MiB" \
+    "production hub $(sec "$h") s, $(mem hub) MiB; README's hub with simulator $(sec "$r") s, $(mem readme) MiB" \
+    "$(ratio "$h" "$b") ($(ratio "$r" "$b"))"
+fi
 
-{
+OPTS="${JAVA_OPTS[*]:+, JVM flags ${JAVA_OPTS[*]}}${HUB_ARGS[*]:+, hub ${HUB_ARGS[*]}}"
+TABLE=$(
   echo
-  echo "## $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes'), $ORDERS orders, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "## $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes')," \
+    "$ORDERS orders, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)$OPTS"
   echo
   echo "| what | raw broker (Artemis $ARTEMIS_VERSION, default broker.xml, one hop) | hub | hub / raw |"
   echo "|---|---|---|---|"
   printf '%s\n' "${ROWS[@]}"
-} | tee -a tools/bench/results.md
+)
+echo "$TABLE"
+[ "$SECTIONS" = " raw startup api filedrop memory " ] && echo "$TABLE" >> tools/bench/results.md
+true
