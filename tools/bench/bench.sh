@@ -50,10 +50,9 @@ ONEHOP=tools/kommun-client/onehop.js
 TICKS=$(getconf CLK_TCK)
 HUB_HTTP=18480 SIM_HTTP=18490 RAW_AMQP=63616 HUB_AMQP=61616
 KOMMUNS_10=1480,1481,1482,1490,1401,1402,1407,1415,1419,1421
-KOMMUNS_47=$(python3 -c '
-import sys, yaml
-print(",".join(m["code"] for m in yaml.safe_load(open(sys.argv[1]))["municipalities"] if m.get("agreementParty")))
-' config/registry.yaml)
+# The agreement parties of the registry (each municipality's code line, then its agreementParty line).
+KOMMUNS_47=$(awk '/^  - code: /{gsub(/"/, "", $3); code = $3} /^    agreementParty: true/{print code}' \
+  config/registry.yaml | paste -sd,)
 [ "$(echo "$KOMMUNS_47" | tr ',' '\n' | wc -l)" = 47 ] || { echo "the registry does not list 47 parties" >&2; exit 1; }
 
 PIDS=()
