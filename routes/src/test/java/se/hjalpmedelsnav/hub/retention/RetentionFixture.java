@@ -126,6 +126,14 @@ public final class RetentionFixture {
             return factory;
         }
 
+        /** The broker's admin, who may browse every queue (the hub may browse the dead-letter queues only). */
+        public ConnectionFactory adminConnectionFactory() {
+            var factory = new ActiveMQConnectionFactory(url);
+            factory.setUser("admin");
+            factory.setPassword("admin-dev");
+            return factory;
+        }
+
         public EmbeddedBroker broker() {
             return broker;
         }
@@ -151,7 +159,7 @@ public final class RetentionFixture {
 
         /** What a queue holds, oldest first, without taking it. */
         public List<Message> browse(String queue) throws Exception {
-            try (Connection connection = connectionFactory().createConnection()) {
+            try (Connection connection = adminConnectionFactory().createConnection()) {
                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
                 connection.start();
                 List<Message> messages = new ArrayList<>();
