@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The one purge at a time among the hubs sharing the database: a lease row in {@code retention_lease}, taken
  * and renewed with conditional updates (one statement each, so H2 and PostgreSQL alike let one hub win), held
- * only for one run, and freed when its time passes if the hub holding it died. Times are the hubs' clocks,
+ * only for one run (and a rest after it), and freed when its time passes if the hub holding it died. Times are the hubs' clocks,
  * which agree to well within a lease.
  */
 public class PurgeLease {
@@ -39,9 +39,12 @@ public class PurgeLease {
                 Timestamp.from(until), PURGE, holder) == 1;
     }
 
-    /** Frees the lease, if this hub still holds it. */
-    public void release() {
+    /**
+     * Gives the lease up, if this hub still holds it; no hub takes it before {@code restUntil}, so that the hubs
+     * sharing the database, each with its own timer, do not purge one after another right after a run.
+     */
+    public void release(Instant restUntil) {
         jdbc.update("update retention_lease set holder = null, leased_until = ? where name = ? and holder = ?",
-                Timestamp.from(Instant.EPOCH), PURGE, holder);
+                Timestamp.from(restUntil), PURGE, holder);
     }
 }

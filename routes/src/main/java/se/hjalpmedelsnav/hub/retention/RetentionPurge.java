@@ -82,7 +82,10 @@ public class RetentionPurge {
             problem = failure.getClass().getSimpleName() + ": " + failure.getMessage();
             log.warn("Retention purge failed after removing {}: {}", RetentionAudit.counts(removed), problem);
         } finally {
-            lease.release();
+            // After a run the next is due in an interval, whichever hub's timer comes first after half of it; after
+            // a failure any hub may try again at its next tick.
+            Instant now = clock.instant();
+            lease.release(DONE.equals(outcome) ? now.plus(properties.interval().dividedBy(2)) : now);
         }
         Instant finished = clock.instant();
         var run = new RetentionAudit.Run(UUID.randomUUID().toString(), lease.holder(), started.atOffset(ZoneOffset.UTC),

@@ -236,7 +236,9 @@ class RetentionDatabaseTest {
         assertThat(first.take(NOW, NOW.plus(lease))).isTrue();
         assertThat(second.take(NOW.plusSeconds(60), NOW.plusSeconds(60).plus(lease))).isFalse();
         assertThat(first.renew(NOW.plusSeconds(120).plus(lease))).isTrue();
-        first.release();
+        first.release(NOW.plusSeconds(170));
+        assertThat(second.take(NOW.plusSeconds(160), NOW.plusSeconds(160).plus(lease))).as("resting after a run")
+                .isFalse();
         assertThat(second.take(NOW.plusSeconds(180), NOW.plusSeconds(180).plus(lease))).isTrue();
         assertThat(first.renew(NOW.plusSeconds(200))).as("the first hub lost it").isFalse();
         // hub-b dies holding it: once its time has passed, hub-a takes it.

@@ -31,7 +31,8 @@ import se.hjalpmedelsnav.hub.tracking.TestDatabases.TestDatabase;
 /**
  * Parked messages past their periods, on the hub's embedded broker and a real database: the alert well before,
  * then the move to the expiry queue with the reason kept and the body gone, each step in the audit trail. The
- * purge's clock is moved past the periods; the broker's times are real.
+ * purge's clock is moved past the periods; the broker's times are real. Runs are hours apart: after a run, the
+ * lease rests for half the interval.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RetentionDeadLettersTest {
@@ -97,12 +98,12 @@ class RetentionDeadLettersTest {
         Duration alertAfter = policy.deadLetters().alertAfter();
         Duration expireAfter = policy.deadLetters().expireAfter();
 
-        clock.set(parkedAt.plus(alertAfter).minusSeconds(60));
+        clock.set(parkedAt.plus(alertAfter).minus(Duration.ofHours(1)));
         purge.run();
         assertThat(audit.steps(null, 10)).as("younger than the alert period").isEmpty();
         assertThat(overdue(meters)).isZero();
 
-        clock.set(parkedAt.plus(alertAfter).plusSeconds(60));
+        clock.set(parkedAt.plus(alertAfter).plus(Duration.ofHours(1)));
         purge.run();
         assertThat(audit.steps(null, 10)).extracting(RetentionAudit.Step::action).containsExactly(RetentionAudit.ALERTED);
         assertThat(overdue(meters)).isEqualTo(1);
@@ -110,12 +111,12 @@ class RetentionDeadLettersTest {
                 .contains(Queues.DLQ_ORDER_TO_SUPPLIER, "holds 1 message(s)", "1 newly alerted")
                 .doesNotContain("Skyddsson", "196308159877", "Lönnvägen"));
 
-        clock.set(parkedAt.plus(expireAfter).minusSeconds(60));
+        clock.set(parkedAt.plus(expireAfter).minus(Duration.ofHours(1)));
         purge.run();
         assertThat(broker.browse(Queues.DLQ_ORDER_TO_SUPPLIER)).as("still parked before the expiry").hasSize(1);
         assertThat(audit.steps(null, 10)).as("alerted once only").hasSize(1);
 
-        clock.set(parkedAt.plus(expireAfter).plusSeconds(60));
+        clock.set(parkedAt.plus(expireAfter).plus(Duration.ofHours(1)));
         RetentionAudit.Run run = purge.run();
 
         assertThat(run.removed()).containsEntry("dead_letters", 1);
@@ -160,11 +161,11 @@ class RetentionDeadLettersTest {
         assertThat(broker.browse(Queues.DLQ_ORDER_TO_SUPPLIER)).as("alerted, not moved").hasSize(1);
 
         Duration notice = policy.deadLetters().expireAfter().minus(policy.deadLetters().alertAfter());
-        clock.set(firstLook.plus(notice).minusSeconds(60));
+        clock.set(firstLook.plus(notice).minus(Duration.ofHours(1)));
         purge.run();
         assertThat(broker.browse(Queues.DLQ_ORDER_TO_SUPPLIER)).hasSize(1);
 
-        clock.set(firstLook.plus(notice).plusSeconds(60));
+        clock.set(firstLook.plus(notice).plus(Duration.ofHours(1)));
         purge.run();
         assertThat(broker.browse(Queues.DLQ_ORDER_TO_SUPPLIER)).isEmpty();
         assertThat(broker.browse(Queues.EXPIRED_DEAD_LETTERS)).hasSize(1);
