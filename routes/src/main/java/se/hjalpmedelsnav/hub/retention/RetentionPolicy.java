@@ -46,12 +46,12 @@ public final class RetentionPolicy {
                 entry("Läkemedelsverket outbox", "each report's XML and PDF, with the reporter's name and phone", true,
                         f.authorityOutbox(), "Läkemedelsverket's confirmation (never before)",
                         "folders.authority-outbox"),
-                entry("confirmations processed/ and error/", "confirmation files read or refused", false,
+                entry("confirmations processed/, error/", "confirmation files read or refused", false,
                         f.confirmations(), "the file's last write", "folders.confirmations"),
                 entry("nav.dlq.* (alert)", "parked messages: the body holds identity number, name, address", true,
                         d.alertAfter(), "parking", "dead-letters.alert-after"),
                 entry("nav.dlq.* (expiry)", "moved to nav.expired.dead-letters, body " + (d.keepBody() ? "kept"
-                        : "removed"), true, d.expireAfter(), "parking", "dead-letters.expire-after"));
+                        : "removed"), d.keepBody(), d.expireAfter(), "parking", "dead-letters.expire-after"));
     }
 
     private static Entry entry(String store, String holds, boolean personalData, Duration period, String countedFrom,
