@@ -163,7 +163,7 @@ public class DeadLetters {
      * {@code keepBody}. The origin is kept as {@code navOriginQueue}, not in Artemis' own {@code _AMQ_ORIG_*}, so the
      * console's "retry" does not put a message without its body back on a stage. As a replay: taken and sent in one
      * JMS transaction, committed inside the database transaction of {@code inTransaction} (the audit row). False
-     * when the message was no longer there.
+     * when the message was no longer there. Only text and bytes bodies can be kept (the hub parks no other kind).
      */
     public boolean expire(ParkedMessage parked, String expiryQueue, boolean keepBody, Map<String, Object> labels,
             Runnable inTransaction) throws JMSException {
