@@ -25,6 +25,8 @@ public class RetentionPurge {
     public static final String DONE = "DONE";
     public static final String SKIPPED = "SKIPPED";
     public static final String FAILED = "FAILED";
+    /** The lease ran out under the run (a run longer than {@code nav.retention.lease}): it stopped between batches. */
+    public static final String STOPPED = "STOPPED";
 
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
 
@@ -72,9 +74,15 @@ public class RetentionPurge {
         String problem = null;
         try {
             database.purge(started, this::stillHeld, removed);
-            purgeFolders(started, removed);
+            if (stillHeld()) {
+                purgeFolders(started, removed);
+            }
             if (stillHeld()) {
                 removed.put("dead_letters", parkedMessages.act(started).expired());
+            } else {
+                outcome = STOPPED;
+                log.warn("Retention purge stopped: its lease ran out (nav.retention.lease {}); removed {}",
+                        properties.lease(), RetentionAudit.counts(removed));
             }
         } catch (Exception failure) {
             outcome = FAILED;
@@ -85,7 +93,7 @@ public class RetentionPurge {
             // After a run the next is due in an interval, whichever hub's timer comes first after half of it; after
             // a failure any hub may try again at its next tick.
             Instant now = clock.instant();
-            lease.release(DONE.equals(outcome) ? now.plus(properties.interval().dividedBy(2)) : now);
+            lease.release(FAILED.equals(outcome) ? now : now.plus(properties.interval().dividedBy(2)));
         }
         Instant finished = clock.instant();
         var run = new RetentionAudit.Run(UUID.randomUUID().toString(), lease.holder(), started.atOffset(ZoneOffset.UTC),
@@ -99,7 +107,7 @@ public class RetentionPurge {
         } catch (RuntimeException notRecorded) {
             log.warn("Retention purge run not recorded: {}", notRecorded.getClass().getSimpleName());
         }
-        if (DONE.equals(outcome)) {
+        if (!FAILED.equals(outcome)) {
             log.info("Retention purge removed {} in {} ms", RetentionAudit.counts(removed),
                     finished.toEpochMilli() - started.toEpochMilli());
         }

@@ -226,6 +226,24 @@ class RetentionDatabaseTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aRunDeletesAtMostItsBatchesAndStopsBetweenBatchesWhenItLosesTheLease(String kind) {
+        TestDatabase db = fresh(kind);
+        var jdbc = new JdbcTemplate(db.dataSource());
+        Instant old = NOW.minus(policy.tables().trackedMessages()).minus(Duration.ofDays(2));
+        insertTracked(jdbc, "order-bounded-", 500, old);
+        var bounded = new DatabasePurge(jdbc, RetentionFixture.policy(Map.of("nav.retention.batch-size", "40",
+                "nav.retention.max-batches", "3")));
+
+        assertThat(bounded.purge(NOW, () -> true)).containsEntry("tracked_message", 120);
+
+        int[] batchesLeft = {2};
+        assertThat(bounded.purge(NOW, () -> batchesLeft[0]-- > 0)).as("the lease lost after two batches")
+                .containsEntry("tracked_message", 80);
+        assertThat(jdbc.queryForObject("select count(*) from tracked_message", Integer.class)).isEqualTo(300);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void theLeaseKeepsASecondHubOutUntilItIsFreedOrRunsOut(String kind) {
         TestDatabase db = fresh(kind);
         var jdbc = new JdbcTemplate(db.dataSource());
