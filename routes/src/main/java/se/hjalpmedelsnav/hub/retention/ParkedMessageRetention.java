@@ -5,12 +5,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.JMSException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.hjalpmedelsnav.broker.MessageProperties;
 import se.hjalpmedelsnav.broker.Queues;
 import se.hjalpmedelsnav.hub.admin.DeadLetters;
 import se.hjalpmedelsnav.hub.admin.ParkedMessage;
@@ -104,11 +106,16 @@ public class ParkedMessageRetention {
     }
 
     private boolean expire(ParkedMessage parked, Instant now) throws JMSException {
-        Map<String, Object> labels = Map.of(
-                "navExpiredFrom", parked.deadLetterQueue(),
-                "navParkedAt", parked.parkedAt().toString(),
-                "navExpiredAt", now.toString(),
-                "navBodyRemoved", !policy.keepBody());
+        Map<String, Object> labels = new LinkedHashMap<>();
+        labels.put("navExpiredFrom", parked.deadLetterQueue());
+        labels.put("navParkedAt", parked.parkedAt().toString());
+        labels.put("navExpiredAt", now.toString());
+        labels.put("navBodyRemoved", !policy.keepBody());
+        if (policy.keepBody() && Queues.DLQ_KOMMUN_INTAKE.equals(parked.deadLetterQueue())) {
+            // A municipality's original the hub may not have read: the console hides its body on the intake's
+            // dead-letter queue by the queue's name, and here, where that name is gone, by this mark.
+            labels.put(MessageProperties.PROTECTED, true);
+        }
         return deadLetters.expire(parked, Queues.EXPIRED_DEAD_LETTERS, policy.keepBody(), labels,
                 () -> audit.recordStep(RetentionAudit.EXPIRED, parked, Queues.EXPIRED_DEAD_LETTERS, policy.keepBody(),
                         now));

@@ -189,6 +189,8 @@ class RetentionDeadLettersTest {
             assertThat(((TextMessage) message).getText()).isEqualTo(ORDER_BODY);
             assertThat(message.getBooleanProperty("navBodyRemoved")).isFalse();
             assertThat(message.getStringProperty("navOriginQueue")).isEqualTo("nav.kommun.1480.in");
+            assertThat(message.getBooleanProperty(MessageProperties.PROTECTED))
+                    .as("an original the hub may not have read: the console hides its body").isTrue();
         });
     }
 
