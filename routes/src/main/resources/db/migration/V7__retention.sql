@@ -42,3 +42,8 @@ create table retention_audit (
 );
 create index ix_retention_audit_at on retention_audit (audited_at);
 create index ix_retention_audit_message on retention_audit (jms_message_id, action);
+
+-- The purge picks its batches by age: without these, each batch of a large table would be a full scan.
+create index ix_supplier_event_received on supplier_event (received_at);
+create index ix_camel_messageprocessed_created on camel_messageprocessed (createdAt);
+create index ix_incident_report_confirmed on incident_report (confirmed_at);
