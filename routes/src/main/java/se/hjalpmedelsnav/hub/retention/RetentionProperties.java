@@ -109,6 +109,10 @@ public record RetentionProperties(
                     + "(tracked messages, confirmed incident reports, parked messages): more than " + audited.toDays()
                     + " days");
         }
+        if (folders.authorityOutbox().compareTo(tables.confirmedIncidentReports()) >= 0) {
+            problems.add("nav.retention.folders.authority-outbox must be shorter than tables.confirmed-incident-reports: "
+                    + "a report's files are removed by its confirmation, which must still be on record");
+        }
         if (deadLetters.alertAfter().compareTo(deadLetters.expireAfter()) >= 0) {
             problems.add("nav.retention.dead-letters.alert-after must be shorter than expire-after");
         }

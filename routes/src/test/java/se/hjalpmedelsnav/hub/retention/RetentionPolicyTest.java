@@ -54,6 +54,7 @@ class RetentionPolicyTest {
             nav.retention.dead-letters.alert-after  | 30d  | alert-after must be shorter
             nav.retention.dead-letters.expire-after | 2000d| longer than what they audit
             nav.retention.folders.filedrop-error    | 0d   | must be positive
+            nav.retention.folders.authority-outbox  | 800d | must be shorter than tables.confirmed-incident-reports
             nav.retention.lease                     | 10s  | lease must be at least
             nav.retention.batch-size                | 0    | batch-size
             """)
