@@ -1,12 +1,10 @@
 package se.hjalpmedelsnav.simulator;
 
-import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * How the supplier simulator behaves.
@@ -23,12 +21,11 @@ import org.springframework.validation.annotation.Validated;
  * @param bodiesKept         how many of the latest orders are kept with their body; older ones keep their ids and
  *                           counts only, so that a demo running for weeks does not hold every order in memory
  */
-@Validated
 @ConfigurationProperties("nav.simulator")
 public record SupplierSimulatorProperties(
         boolean enabled,
-        @NotBlank String clientId,
-        @NotBlank String clientSecret,
+        String clientId,
+        String clientSecret,
         @DefaultValue("1h") Duration tokenValidity,
         @DefaultValue Set<String> withdrawnArticles,
         @DefaultValue Set<String> unknownDevices,
@@ -42,6 +39,11 @@ public record SupplierSimulatorProperties(
         @DefaultValue("1000") int bodiesKept) {
 
     public SupplierSimulatorProperties {
+        for (String[] required : new String[][] {{clientId, "client-id"}, {clientSecret, "client-secret"}}) {
+            if (required[0] == null || required[0].isBlank()) {
+                throw new IllegalArgumentException("nav.simulator." + required[1] + " must be set");
+            }
+        }
         withdrawnArticles = withdrawnArticles == null ? Set.of() : Set.copyOf(withdrawnArticles);
         unknownDevices = unknownDevices == null ? Set.of() : Set.copyOf(unknownDevices);
     }

@@ -144,11 +144,21 @@ class SupplierAccessTokenTest {
             assertThat(output.getAll()).as("debug log of the token request").contains("grant_type")
                     .doesNotContain(CLIENT_SECRET, basicCredentials);
             assertThat(accessToken.toString()).contains(CLIENT_ID).doesNotContain(CLIENT_SECRET);
-            assertThat(new SupplierApiProperties(null, null, CLIENT_ID, CLIENT_SECRET, null, null).toString())
+            assertThat(new SupplierApiProperties(URI.create("https://supplier.example/api"), URI.create(
+                    "https://supplier.example/token"), CLIENT_ID, CLIENT_SECRET, null, null).toString())
                     .doesNotContain(CLIENT_SECRET);
         } finally {
             spring.setLevel(before);
         }
+    }
+
+    @Test
+    void refusesToStartWithoutTheSupplierApisAddressOrCredentials() {
+        assertThatThrownBy(() -> new SupplierApiProperties(URI.create("https://supplier.example/api"),
+                URI.create("https://supplier.example/token"), CLIENT_ID, " ", null, null))
+                .hasMessage("nav.supplier.api.client-secret must be set");
+        assertThatThrownBy(() -> new SupplierApiProperties(null, URI.create("https://supplier.example/token"),
+                CLIENT_ID, CLIENT_SECRET, null, null)).hasMessage("nav.supplier.api.url must be set");
     }
 
     /** A clock the test moves forward, to pass a token's expiry without waiting for it. */

@@ -55,6 +55,9 @@ final class Hubs {
         settings.put("nav.simulator.webhook-password", WEBHOOK_PASSWORD);
         // Events keep being offered while a hub restarts (0.5 s doubling: about a minute in all).
         settings.put("nav.simulator.webhook-attempts", "8");
+        // The runs match each order at the supplier to its sender by the decision reference in its body: every
+        // body is kept, not only the latest thousand.
+        settings.put("nav.simulator.bodies-kept", Integer.toString(Integer.MAX_VALUE));
         return new JavaProcess("supplier simulator", jvm("-Xmx192m", JavaProcess.simulatorJar()),
                 arguments(settings), dataDir.resolve("simulator.log"), "Started SupplierSimulatorApplication");
     }

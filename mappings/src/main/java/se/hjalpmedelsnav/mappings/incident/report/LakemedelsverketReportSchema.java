@@ -17,7 +17,10 @@ import org.xml.sax.SAXParseException;
  */
 public final class LakemedelsverketReportSchema {
 
-    private static final Schema SCHEMA = load();
+    /** Compiled on the first report, not at the hub's start. */
+    private static final class Compiled {
+        static final Schema SCHEMA = load();
+    }
 
     /**
      * @throws ReportNotValidException when {@code xml} does not conform; its message says where, never what
@@ -25,7 +28,7 @@ public final class LakemedelsverketReportSchema {
      */
     public void check(String xml) {
         try {
-            Validator validator = SCHEMA.newValidator();
+            Validator validator = Compiled.SCHEMA.newValidator();
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             validator.validate(new StreamSource(new StringReader(xml)));

@@ -34,15 +34,22 @@ public final class LakemedelsverketReportWriter {
     /** Where the XSD lies on the classpath. */
     public static final String SCHEMA_RESOURCE = "/schema/lakemedelsverket/incident-report.xsd";
 
-    private static final JAXBContext CONTEXT = createContext();
     private static final DatatypeFactory DATATYPES = createDatatypeFactory();
+
+    /**
+     * The JAXB context, built on the first report (about 600 classes and a second of CPU that a hub start would
+     * otherwise pay whether or not a report ever comes).
+     */
+    private static final class Context {
+        static final JAXBContext CONTEXT = createContext();
+    }
 
     /** The report as XML, UTF-8, indented. */
     public String toXml(IncidentReportMessage message, String hubReference, String municipalityName,
             LocalDate reportDate) {
         IncidentReport report = toReport(message, hubReference, municipalityName, reportDate);
         try {
-            Marshaller marshaller = CONTEXT.createMarshaller();
+            Marshaller marshaller = Context.CONTEXT.createMarshaller();
             marshaller.setProperty(Marshaller.JAXB_ENCODING, StandardCharsets.UTF_8.name());
             marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, Boolean.TRUE);
             StringWriter xml = new StringWriter();

@@ -65,8 +65,14 @@ public final class SupplierFileDropXml {
     /** Status files are a few hundred bytes; anything much larger is not one. */
     public static final int MAX_BYTES = 256 * 1024;
 
-    private static final JAXBContext CONTEXT = context();
-    private static final Schema SCHEMA = schema();
+    /**
+     * The JAXB context and the compiled XSD, built on the first file written or read: a hub whose channels are all
+     * the API never needs them, and its start would otherwise pay for both.
+     */
+    private static final class Binding {
+        static final JAXBContext CONTEXT = context();
+        static final Schema SCHEMA = schema();
+    }
     private static final DatatypeFactory DATES = DatatypeFactory.newDefaultInstance();
 
     private final XMLInputFactory inputFactory = secureInputFactory();
@@ -191,8 +197,8 @@ public final class SupplierFileDropXml {
         AtomicReference<String> problem = new AtomicReference<>();
         try (InputStream in = new ByteArrayInputStream(document)) {
             XMLStreamReader reader = inputFactory.createXMLStreamReader(in);
-            Unmarshaller unmarshaller = CONTEXT.createUnmarshaller();
-            unmarshaller.setSchema(SCHEMA);
+            Unmarshaller unmarshaller = Binding.CONTEXT.createUnmarshaller();
+            unmarshaller.setSchema(Binding.SCHEMA);
             unmarshaller.setEventHandler(event -> {
                 problem.compareAndSet(null, describe(event));
                 return false;
@@ -240,8 +246,8 @@ public final class SupplierFileDropXml {
 
     private static String marshal(Object xml, String what) {
         try {
-            Marshaller marshaller = CONTEXT.createMarshaller();
-            marshaller.setSchema(SCHEMA);
+            Marshaller marshaller = Binding.CONTEXT.createMarshaller();
+            marshaller.setSchema(Binding.SCHEMA);
             marshaller.setEventHandler(event -> false);
             marshaller.setProperty(Marshaller.JAXB_ENCODING, StandardCharsets.UTF_8.name());
             marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, Boolean.TRUE);
