@@ -92,7 +92,10 @@ async function viewer(browser) {
 async function admin(browser) {
   const page = await logIn(browser, 'admin', adminCredentials);
   await overview(page, 'admin');
+  // Hawtio scrolls inside its page, not the document: a tall window shows every municipality on one image.
+  await page.setViewportSize({ width: 1440, height: 2600 });
   await shot(page, 'overview');
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   await open(page, 'Registry', '#nav-registry-last-reload');
   const reload = await page.locator('#nav-registry-last-reload').innerText();

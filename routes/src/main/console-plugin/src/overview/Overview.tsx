@@ -91,24 +91,26 @@ export const Overview: React.FunctionComponent = () => {
               <Th colSpan={5} hasRightBorder>
                 Last day
               </Th>
-              <Th rowSpan={2}>Rejected by error code (day)</Th>
+              <Th rowSpan={2} modifier='wrap'>
+                Rejected by error code (day)
+              </Th>
               <Th rowSpan={2}>Last message</Th>
             </Tr>
             <Tr>
               {['hour', 'day'].flatMap(w => [
-                <Th key={w + 'in'} isSubheader>
+                <Th key={w + 'in'} isSubheader modifier='wrap'>
                   In
                 </Th>,
-                <Th key={w + 'acc'} isSubheader>
+                <Th key={w + 'acc'} isSubheader modifier='wrap'>
                   Accepted
                 </Th>,
-                <Th key={w + 'rej'} isSubheader>
+                <Th key={w + 'rej'} isSubheader modifier='wrap'>
                   Rejected
                 </Th>,
-                <Th key={w + 'del'} isSubheader info={{ tooltip: 'Handed to the supplier (or to Läkemedelsverket)' }}>
+                <Th key={w + 'del'} isSubheader modifier='wrap' info={{ tooltip: 'Handed to the supplier (or to Läkemedelsverket)' }}>
                   Delivered
                 </Th>,
-                <Th key={w + 'ev'} isSubheader hasRightBorder info={{ tooltip: 'Supplier status events passed on' }}>
+                <Th key={w + 'ev'} isSubheader modifier='wrap' hasRightBorder info={{ tooltip: 'Supplier status events passed on' }}>
                   Events out
                 </Th>,
               ])}

@@ -24,6 +24,10 @@ class JolokiaListCacheKeysTest {
         long getCount();
     }
 
+    /** One class for every counter, as Camel has one class per kind of processor. */
+    public record FixedCounter(long getCount) implements Counter {
+    }
+
     public interface CounterWithReset {
         long getCount();
 
@@ -39,15 +43,15 @@ class JolokiaListCacheKeysTest {
 
     @Test
     void mbeansWithTheSameDescriptionShareAKey() throws Exception {
-        ObjectInstance first = register("org.apache.camel", "a", Counter.class, () -> 1L);
-        ObjectInstance second = register("org.apache.camel", "b", Counter.class, () -> 2L);
+        ObjectInstance first = register("org.apache.camel", "a", Counter.class, new FixedCounter(1));
+        ObjectInstance second = register("org.apache.camel", "b", Counter.class, new FixedCounter(2));
 
         assertThat(keys.determineKey(first)).isNotNull().isEqualTo(keys.determineKey(second));
     }
 
     @Test
     void aDifferentDescriptionGetsADifferentKey() throws Exception {
-        ObjectInstance counter = register("org.apache.camel", "a", Counter.class, () -> 1L);
+        ObjectInstance counter = register("org.apache.camel", "a", Counter.class, new FixedCounter(1));
         CounterWithReset resettable = new CounterWithReset() {
             @Override
             public long getCount() {
@@ -65,8 +69,8 @@ class JolokiaListCacheKeysTest {
 
     @Test
     void leavesOtherDomainsAndVanishedMBeansToJolokia() throws Exception {
-        ObjectInstance elsewhere = register("se.hjalpmedelsnav.test", "a", Counter.class, () -> 1L);
-        ObjectInstance gone = register("org.apache.camel", "b", Counter.class, () -> 1L);
+        ObjectInstance elsewhere = register("se.hjalpmedelsnav.test", "a", Counter.class, new FixedCounter(1));
+        ObjectInstance gone = register("org.apache.camel", "b", Counter.class, new FixedCounter(1));
         server.unregisterMBean(gone.getObjectName());
         registered.remove(gone.getObjectName());
 
