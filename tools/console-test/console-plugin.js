@@ -65,11 +65,14 @@ async function logIn(browser, role, credentials) {
 
 async function overview(page, role) {
   const row = page.locator('#nav-overview tr[data-kommun="' + kommun + '"]');
-  const shown = (await row.locator('td[data-count="day-in"]').innerText()).trim();
+  const shown = (await row.locator('[data-count="day-received"]').innerText()).trim();
   check(shown === expectedIn, role + ': Overview shows ' + kommun + ' with ' + expectedIn + ' message(s) in today (' + shown + ')');
   check(await row.locator('[data-state="sending"]').count() === 1, role + ': ' + kommun + ' is marked as sending');
-  check(await page.locator('#nav-overview [data-state="silent"]').count() > 0,
+  check(await page.locator('#nav-overview [data-state="silent"]').count() > 0
+    && (await page.locator('#nav-overview-silent').innerText()).includes('agreement parties silent'),
     role + ': municipalities that sent nothing are marked silent');
+  const codes = (await row.locator('td[data-codes]').innerText()).trim();
+  check(codes.includes('CUSTOMER_NUMBER_UNKNOWN 1'), role + ': the refusal is counted by its error code (' + codes + ')');
 }
 
 async function open(page, title, ready) {
@@ -93,7 +96,7 @@ async function admin(browser) {
   const page = await logIn(browser, 'admin', adminCredentials);
   await overview(page, 'admin');
   // Hawtio scrolls inside its page, not the document: a tall window shows every municipality on one image.
-  await page.setViewportSize({ width: 1440, height: 2600 });
+  await page.setViewportSize({ width: 1440, height: 2300 });
   await shot(page, 'overview');
   await page.setViewportSize({ width: 1440, height: 900 });
 

@@ -1,4 +1,4 @@
-import { Label } from '@patternfly/react-core'
+import { Alert, Label } from '@patternfly/react-core'
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table'
 import React from 'react'
 import { api, MunicipalityTraffic, Overview as OverviewData, Traffic } from '../api'
@@ -9,19 +9,16 @@ import { useLoad } from '../useLoad'
 const REFRESH_MS = 30_000
 
 function codes(traffic: Traffic): string {
-  const entries = Object.entries(traffic.rejectedByCode)
-  return entries.length === 0 ? '' : entries.map(([code, count]) => code + ' ' + count).join(', ')
+  return Object.entries(traffic.rejectedByCode)
+    .map(([code, count]) => code + ' ' + count)
+    .join(', ')
 }
 
-/** Silent ones first, then those with traffic, then the rest; by code within each. */
-function rank(m: MunicipalityTraffic): number {
-  return m.silent ? 0 : m.lastDay.received > 0 ? 1 : 2
+function name(m: MunicipalityTraffic): string {
+  return m.kommunCode + ' ' + (m.name ?? '(not in the registry)')
 }
 
-const State: React.FunctionComponent<{ m: MunicipalityTraffic; silentAfterMinutes: number }> = ({
-  m,
-  silentAfterMinutes,
-}) => {
+const State: React.FunctionComponent<{ m: MunicipalityTraffic }> = ({ m }) => {
   if (m.silent) {
     return (
       <Label color='red' data-state='silent'>
@@ -32,33 +29,34 @@ const State: React.FunctionComponent<{ m: MunicipalityTraffic; silentAfterMinute
   if (!m.agreementParty) {
     return (
       <Label color='grey' data-state='not-party'>
-        {m.name ? 'Not a party' : 'Not in the registry'}
+        {m.name ? 'Not a party' : 'Unknown'}
       </Label>
     )
   }
   return (
-    <Label color='green' data-state='sending' title={'sent within ' + hoursAndMinutes(silentAfterMinutes)}>
+    <Label color='green' data-state='sending'>
       Sending
     </Label>
   )
 }
 
-const Counts: React.FunctionComponent<{ t: Traffic; window: string }> = ({ t, window }) => (
-  <>
-    <Td dataLabel={window + ': in'} data-count={window + '-in'}>{t.received}</Td>
-    <Td dataLabel={window + ': accepted'}>{t.accepted}</Td>
-    <Td dataLabel={window + ': rejected'} title={codes(t)}>
-      {t.rejected}
-    </Td>
-    <Td dataLabel={window + ': delivered'} data-count={window + '-delivered'}>{t.delivered}</Td>
-    <Td dataLabel={window + ': status events out'}>{t.statusEventsOut}</Td>
-  </>
+/** One count for the last hour and the last day: "hour / day". */
+const HourAndDay: React.FunctionComponent<{ m: MunicipalityTraffic; count: keyof Traffic; label: string }> = ({
+  m,
+  count,
+  label,
+}) => (
+  <Td dataLabel={label} modifier='nowrap'>
+    <span data-count={'hour-' + count}>{m.lastHour[count] as number}</span>
+    {' / '}
+    <strong data-count={'day-' + count}>{m.lastDay[count] as number}</strong>
+  </Td>
 )
 
 export const Overview: React.FunctionComponent = () => {
   const { data, error, loading, reload } = useLoad(() => api.get<OverviewData>('/overview'), REFRESH_MS)
-  const rows = data ? [...data.municipalities].sort((a, b) => rank(a) - rank(b) || a.kommunCode.localeCompare(b.kommunCode)) : []
-  const silent = rows.filter(m => m.silent).length
+  const rows = data ? [...data.municipalities].sort((a, b) => a.kommunCode.localeCompare(b.kommunCode)) : []
+  const silent = rows.filter(m => m.silent)
   return (
     <Page
       id='nav-overview'
@@ -67,69 +65,70 @@ export const Overview: React.FunctionComponent = () => {
       error={error}
       onRefresh={reload}
       intro={
-        data ? (
-          <>
-            Traffic per municipality, counted by when the hub received each message (with its state now). Silent: an
-            agreement party with no message for {hoursAndMinutes(data.silentAfterMinutes)} (
-            <code>nav.console.silent-after</code>). {silent} of {rows.length} silent. As of {time(data.generatedAt)}
-            , refreshed every {REFRESH_MS / 1000} s.
-          </>
-        ) : (
-          'Traffic per municipality in the last hour and the last day.'
-        )
+        <>
+          Each municipality's messages in the last hour / the last day, counted by when the hub received them, with
+          their state now. Delivered: handed to the supplier (an incident report: to Läkemedelsverket). Events out:
+          the supplier's status events passed on.{' '}
+          {data && (
+            <>
+              As of {time(data.generatedAt)}, refreshed every {REFRESH_MS / 1000} s.
+            </>
+          )}
+        </>
       }
     >
+      {data && silent.length > 0 && (
+        <Alert
+          id='nav-overview-silent'
+          isInline
+          variant='danger'
+          title={
+            silent.length +
+            ' of ' +
+            rows.filter(m => m.agreementParty).length +
+            ' agreement parties silent: no message for ' +
+            hoursAndMinutes(data.silentAfterMinutes) +
+            ' (nav.console.silent-after)'
+          }
+          style={{ marginBottom: '1rem' }}
+        >
+          {silent.map(name).join(', ')}
+        </Alert>
+      )}
       {data && (
-        <Table aria-label='Traffic per municipality' variant='compact' isStickyHeader>
-          <Thead hasNestedHeader>
+        <Table aria-label='Traffic per municipality' variant='compact'>
+          <Thead>
             <Tr>
-              <Th rowSpan={2}>Municipality</Th>
-              <Th rowSpan={2}>State</Th>
-              <Th colSpan={5} hasRightBorder>
-                Last hour
-              </Th>
-              <Th colSpan={5} hasRightBorder>
-                Last day
-              </Th>
-              <Th rowSpan={2} modifier='wrap'>
-                Rejected by error code (day)
-              </Th>
-              <Th rowSpan={2}>Last message</Th>
-            </Tr>
-            <Tr>
-              {['hour', 'day'].flatMap(w => [
-                <Th key={w + 'in'} isSubheader modifier='wrap'>
-                  In
-                </Th>,
-                <Th key={w + 'acc'} isSubheader modifier='wrap'>
-                  Accepted
-                </Th>,
-                <Th key={w + 'rej'} isSubheader modifier='wrap'>
-                  Rejected
-                </Th>,
-                <Th key={w + 'del'} isSubheader modifier='wrap' info={{ tooltip: 'Handed to the supplier (or to Läkemedelsverket)' }}>
-                  Delivered
-                </Th>,
-                <Th key={w + 'ev'} isSubheader modifier='wrap' hasRightBorder info={{ tooltip: 'Supplier status events passed on' }}>
-                  Events out
-                </Th>,
-              ])}
+              <Th>Municipality</Th>
+              <Th>State</Th>
+              <Th modifier='nowrap'>Last message</Th>
+              <Th modifier='wrap'>In (hour / day)</Th>
+              <Th modifier='wrap'>Accepted</Th>
+              <Th modifier='wrap'>Rejected</Th>
+              <Th modifier='wrap'>Delivered</Th>
+              <Th modifier='wrap'>Events out</Th>
+              <Th modifier='wrap'>Rejected by error code (day)</Th>
             </Tr>
           </Thead>
           <Tbody>
             {rows.map(m => (
-              <Tr key={m.kommunCode} data-kommun={m.kommunCode} isStriped={false}>
-                <Td dataLabel='Municipality'>
-                  {m.kommunCode} {m.name ?? ''}
+              <Tr key={m.kommunCode} data-kommun={m.kommunCode}>
+                <Td dataLabel='Municipality' modifier='nowrap'>
+                  {name(m)}
                 </Td>
-                <Td dataLabel='State'>
-                  <State m={m} silentAfterMinutes={data.silentAfterMinutes} />
+                <Td dataLabel='State' modifier='nowrap'>
+                  <State m={m} />
                 </Td>
-                <Counts t={m.lastHour} window='hour' />
-                <Counts t={m.lastDay} window='day' />
-                <Td dataLabel='Rejected by error code'>{codes(m.lastDay)}</Td>
-                <Td dataLabel='Last message' title={time(m.lastReceivedAt)}>
+                <Td dataLabel='Last message' modifier='nowrap' title={time(m.lastReceivedAt)}>
                   {m.lastReceivedAt ? age(m.lastReceivedAt) + ' ago' : 'never'}
+                </Td>
+                <HourAndDay m={m} count='received' label='In' />
+                <HourAndDay m={m} count='accepted' label='Accepted' />
+                <HourAndDay m={m} count='rejected' label='Rejected' />
+                <HourAndDay m={m} count='delivered' label='Delivered' />
+                <HourAndDay m={m} count='statusEventsOut' label='Events out' />
+                <Td dataLabel='Rejected by error code' data-codes>
+                  {codes(m.lastDay)}
                 </Td>
               </Tr>
             ))}

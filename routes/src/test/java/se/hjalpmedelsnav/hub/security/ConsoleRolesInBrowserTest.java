@@ -52,8 +52,12 @@ class ConsoleRolesInBrowserTest extends EmbeddedHubTest {
     private static final String ROUTE = "kommun-1401-intake";
     private static final Path ARTIFACTS = Path.of("target", "console-test");
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
-    /** Issue 13: the console's first page is shown within 5 s of the login, on this project's 2 loaded cores. */
-    private static final int FIRST_PAGE_LIMIT_MS = 5000;
+    /**
+     * Issue 13: the console's first page is shown within 5 s of the login, on this project's 2 loaded cores. Most of
+     * that time is Hawtio's own start in the browser (about 20 MB of its JavaScript, its JMX tree); a machine loaded far
+     * beyond that may set {@code -Dnav.test.console-first-page-ms}.
+     */
+    private static final int FIRST_PAGE_LIMIT_MS = Integer.getInteger("nav.test.console-first-page-ms", 5000);
 
     @Autowired
     CamelContext camel;
