@@ -5,6 +5,7 @@ import { hawtio, HawtioPlugin } from '@hawtio/react'
 import { DeadLetters } from './dead-letters/DeadLetters'
 import { Journey } from './journey/Journey'
 import { Overview } from './overview/Overview'
+import { prefetchOverview } from './prefetch'
 import { Registry } from './registry/Registry'
 
 const pages = [
@@ -16,4 +17,5 @@ const pages = [
 
 export const plugin: HawtioPlugin = () => {
   pages.forEach((page, i) => hawtio.addPlugin({ ...page, order: -100 + i, isActive: async () => true }))
+  prefetchOverview()
 }

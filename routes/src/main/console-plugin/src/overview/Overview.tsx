@@ -1,9 +1,10 @@
 import { Alert, Label } from '@patternfly/react-core'
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table'
 import React from 'react'
-import { api, MunicipalityTraffic, Overview as OverviewData, Traffic } from '../api'
+import { MunicipalityTraffic, Traffic } from '../api'
 import { age, hoursAndMinutes, time } from '../format'
 import { Page } from '../Page'
+import { loadOverview } from '../prefetch'
 import { useLoad } from '../useLoad'
 
 const REFRESH_MS = 30_000
@@ -54,7 +55,7 @@ const HourAndDay: React.FunctionComponent<{ m: MunicipalityTraffic; count: keyof
 )
 
 export const Overview: React.FunctionComponent = () => {
-  const { data, error, loading, reload } = useLoad(() => api.get<OverviewData>('/overview'), REFRESH_MS)
+  const { data, error, loading, reload } = useLoad(loadOverview, REFRESH_MS)
   const rows = data ? [...data.municipalities].sort((a, b) => a.kommunCode.localeCompare(b.kommunCode)) : []
   const silent = rows.filter(m => m.silent)
   return (

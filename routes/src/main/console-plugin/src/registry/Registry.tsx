@@ -89,7 +89,7 @@ export const Registry: React.FunctionComponent = () => {
                   data-validity={agreement.validity}
                   style={
                     agreement.validity === 'EXPIRES_SOON'
-                      ? { background: 'var(--pf-t--global--color--status--warning--default, #fdf7e7)' }
+                      ? { background: 'rgba(240, 171, 0, 0.15)', boxShadow: 'inset 4px 0 0 #f0ab00' }
                       : undefined
                   }
                 >
