@@ -2,9 +2,11 @@
 // The hub's own Hawtio plugin in a real browser (headless Chromium through playwright-core), as viewer and as admin:
 //   both land on Overview after login (timed), see a municipality's traffic; the viewer sees the parked message on
 //   Dead letters without any replay button; the admin opens Registry (the last reload, an agreement expiring soon),
-//   replays the parked message after confirming, sees the replay in the audit trail, and finds a message on Journey.
+//   replays the parked message after confirming, sees the replay in the audit trail, records Läkemedelsverket's
+//   confirmation of an incident report (the viewer has no button for it), and finds a message on Journey.
 // Usage: node console-plugin.js <base-url> <chromium> <admin:password> <viewer:password> <kommun> <expected-in-today>
-//          <parked-messageId> <journey-messageId> <screenshots-dir> [first-page-limit-ms]
+//          <parked-messageId> <journey-messageId> <incident-messageId> <authority-reference> <screenshots-dir>
+//          [first-page-limit-ms]
 // Prints one line per check and exits 1 on the first failure, after what the browser saw and a screenshot.
 'use strict';
 const fs = require('fs');
@@ -13,10 +15,11 @@ const path = require('path');
 const { chromium } = require('playwright-core');
 
 const [baseUrl, executablePath, adminCredentials, viewerCredentials, kommun, expectedIn, parkedMessageId,
-  journeyMessageId, screenshotsArg, limitArg] = process.argv.slice(2);
+  journeyMessageId, incidentMessageId, authorityReference, screenshotsArg, limitArg] = process.argv.slice(2);
 if (!screenshotsArg) {
   console.error('usage: console-plugin.js <base-url> <chromium> <admin:password> <viewer:password> <kommun> '
-    + '<expected-in-today> <parked-messageId> <journey-messageId> <screenshots-dir> [first-page-limit-ms]');
+    + '<expected-in-today> <parked-messageId> <journey-messageId> <incident-messageId> <authority-reference> '
+    + '<screenshots-dir> [first-page-limit-ms]');
   process.exit(2);
 }
 const SCREENSHOTS = path.resolve(screenshotsArg);
@@ -96,6 +99,10 @@ async function viewer(browser) {
   check(buttons === 0, 'viewer: no replay button (' + buttons + ')');
   check(await page.getByText('Replay is for admins').count() === 1, 'viewer: told that replay is for admins');
   await shot(page, 'dead-letters-viewer');
+
+  await open(page, 'Incident reports', '#nav-incidents tr[data-incident="' + incidentMessageId + '"]');
+  const confirmButtons = await page.locator('#nav-incidents').getByRole('button', { name: 'Confirm' }).count();
+  check(confirmButtons === 0, 'viewer: Incident reports lists the report, with no button to confirm it (' + confirmButtons + ')');
   await page.context().close();
 }
 
@@ -141,6 +148,19 @@ async function admin(browser) {
   await parked.waitFor({ state: 'detached' });
   check(true, 'admin: the message is no longer parked');
   await shot(page, 'dead-letters');
+
+  await open(page, 'Incident reports', '#nav-incidents tr[data-incident="' + incidentMessageId + '"]');
+  const report = page.locator('#nav-incidents tr[data-incident="' + incidentMessageId + '"]');
+  check(await report.getAttribute('data-state') === 'sent',
+    'admin: the incident report is sent and awaits confirmation (' + await report.getAttribute('data-state') + ')');
+  await report.getByRole('button', { name: 'Confirm' }).click();
+  await page.locator('#nav-incident-reference').fill(authorityReference);
+  await shot(page, 'incident-confirm');
+  await page.locator('#nav-incident-confirm').click();
+  await page.locator('#nav-incidents tr[data-incident="' + incidentMessageId + '"][data-state="confirmed"]').waitFor();
+  const recorded = await report.locator('td[data-reference]').getAttribute('data-reference');
+  check(recorded === authorityReference, 'admin: recorded Läkemedelsverket\'s confirmation (' + recorded + ')');
+  await shot(page, 'incident-reports');
 
   await open(page, 'Journey', '#nav-journey-value');
   await page.fill('#nav-journey-value', journeyMessageId);

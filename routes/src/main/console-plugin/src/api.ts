@@ -15,7 +15,7 @@ function csrfToken(): string | undefined {
   return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : undefined
 }
 
-async function call<T>(method: 'GET' | 'POST', path: string): Promise<T> {
+async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   // X-Requested-With: an ended session gets a plain 401, not the browser's password dialog.
   const headers: Record<string, string> = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' }
   if (method === 'POST') {
@@ -24,7 +24,15 @@ async function call<T>(method: 'GET' | 'POST', path: string): Promise<T> {
       headers['X-XSRF-TOKEN'] = token
     }
   }
-  const response = await fetch('/api/admin' + path, { method, headers, credentials: 'same-origin' })
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json'
+  }
+  const response = await fetch('/api/admin' + path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
   if (!response.ok) {
     const why =
       response.status === 401
@@ -32,14 +40,19 @@ async function call<T>(method: 'GET' | 'POST', path: string): Promise<T> {
         : response.status === 403
           ? 'not allowed for your role'
           : 'HTTP ' + response.status
-    throw new ApiError(response.status, method + ' ' + path + ': ' + why)
+    // The admin API explains a refusal in `errors` (never quoting what was sent); show that where there is one.
+    const explained = await response
+      .json()
+      .then((answer: { errors?: string[] }) => (answer.errors ?? []).join('; '))
+      .catch(() => '')
+    throw new ApiError(response.status, method + ' ' + path + ': ' + (explained || why))
   }
   return (await response.json()) as T
 }
 
 export const api = {
   get: <T>(path: string) => call<T>('GET', path),
-  post: <T>(path: string) => call<T>('POST', path),
+  post: <T>(path: string, body?: unknown) => call<T>('POST', path, body),
 }
 
 export type Traffic = {
@@ -140,3 +153,17 @@ export type TrackedMessage = {
 }
 
 export type Me = { user: string; roles: string[]; admin: boolean }
+
+export type IncidentReport = {
+  hubReference: string
+  kommunCode: string
+  messageId: string
+  consequence: string
+  acceptedAt: string
+  dueAt: string
+  sentAt: string | null
+  manufacturerSentAt: string | null
+  confirmedAt: string | null
+  authorityReference: string | null
+  alertRaisedAt: string | null
+}

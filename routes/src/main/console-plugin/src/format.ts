@@ -15,10 +15,16 @@ export function time(iso: string | null | undefined): string {
 
 /** How long ago, roughly: 45 s, 12 min, 3 h 5 min, 2 d 4 h. */
 export function age(iso: string | null | undefined, now: number = Date.now()): string {
-  if (!iso) {
-    return '–'
-  }
-  const seconds = Math.max(0, Math.round((now - new Date(iso).getTime()) / 1000))
+  return iso ? span(now - new Date(iso).getTime()) : '–'
+}
+
+/** How long until, roughly, in the same words as age(). */
+export function until(iso: string, now: number = Date.now()): string {
+  return span(new Date(iso).getTime() - now)
+}
+
+function span(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000))
   if (seconds < 60) {
     return seconds + ' s'
   }

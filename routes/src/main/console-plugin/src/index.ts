@@ -3,6 +3,7 @@
 // order puts them before Hawtio's built-in plugins (orders 0-30), and Hawtio opens the first one, Overview, after login.
 import { hawtio, HawtioPlugin } from '@hawtio/react'
 import { DeadLetters } from './dead-letters/DeadLetters'
+import { IncidentReports } from './incident/IncidentReports'
 import { Journey } from './journey/Journey'
 import { Overview } from './overview/Overview'
 import { prefetchOverview } from './prefetch'
@@ -12,6 +13,7 @@ const pages = [
   { id: 'nav-overview', title: 'Overview', path: '/hjalpmedelsnav/overview', component: Overview },
   { id: 'nav-journey', title: 'Journey', path: '/hjalpmedelsnav/journey', component: Journey },
   { id: 'nav-dead-letters', title: 'Dead letters', path: '/hjalpmedelsnav/dead-letters', component: DeadLetters },
+  { id: 'nav-incidents', title: 'Incident reports', path: '/hjalpmedelsnav/incident-reports', component: IncidentReports },
   { id: 'nav-registry', title: 'Registry', path: '/hjalpmedelsnav/registry', component: Registry },
 ]
 

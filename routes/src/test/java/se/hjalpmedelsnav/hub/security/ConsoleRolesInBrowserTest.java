@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.hjalpmedelsnav.broker.Queues;
+import se.hjalpmedelsnav.hub.incident.TestIncidentReports;
 import se.hjalpmedelsnav.hub.support.EmbeddedHubTest;
 import se.hjalpmedelsnav.hub.support.HubTest;
 import se.hjalpmedelsnav.hub.support.KommunAmqpClient;
@@ -37,8 +38,8 @@ import se.hjalpmedelsnav.hub.support.TestOrders;
  *   <li>The hub's plugin ({@code console-plugin.js}): after real traffic (an order delivered, one rejected, one parked
  *       while the supplier fails) and a registry reload, viewer and admin land on Overview within 5 s of the login and
  *       see the municipality's counts; the viewer sees the parked order without a replay button; the admin sees the
- *       agreement about to expire on Registry, replays the parked order after confirming, and finds an order on
- *       Journey. The replayed order then reaches the supplier once, and the replay is on record. Screenshots of every
+ *       agreement about to expire on Registry, replays the parked order after confirming, records Läkemedelsverket's
+ *       confirmation of an incident report (the viewer has no button for it), and finds an order on Journey. The replayed order then reaches the supplier once, and the replay is on record. Screenshots of every
  *       page go to {@code target/console-screenshots/}.</li>
  * </ul>
  * Runs in a surefire execution of its own (a hub of its own), which sets the property; what the browser saw and a
@@ -52,6 +53,8 @@ class ConsoleRolesInBrowserTest extends EmbeddedHubTest {
     private static final String ROUTE = "kommun-1401-intake";
     private static final Path ARTIFACTS = Path.of("target", "console-test");
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    /** What the admin types as Läkemedelsverket's reference (console-plugin.js). */
+    private static final String AUTHORITY_REFERENCE = "6.3.4-2026-004711";
     /**
      * Issue 13: the console's first page is shown within 5 s of the login, on this project's 2 loaded cores. Most of
      * that time is Hawtio's own start in the browser (about 20 MB of its JavaScript, its JMX tree); a machine loaded far
@@ -95,13 +98,22 @@ class ConsoleRolesInBrowserTest extends EmbeddedHubTest {
         String delivered = TestOrders.newMessageId();
         String refused = TestOrders.newMessageId();
         String parked = TestOrders.newMessageId();
+        String incident = TestIncidentReports.newMessageId();
         String parkedReference;
+        String incidentReference;
         try (var goteborg = new KommunAmqpClient(BROKER_PORT, "1480")) {
             goteborg.send(TestOrders.validOrder(delivered));
             assertThat(goteborg.receipt(delivered).path("status").asText()).isEqualTo("ACCEPTED");
             goteborg.send(TestOrders.validOrder(refused).put("customerNumber", "KN-1480-999"));
             assertThat(goteborg.receipt(refused).path("status").asText()).isEqualTo("REJECTED");
             goteborg.orderStatus(delivered, "CONFIRMED");
+            goteborg.send(TestIncidentReports.valid(incident, "1480", "DEATH"));
+            incidentReference = goteborg.receipt(incident).path("hubReference").asText();
+            goteborg.awaitMessage(incident, m -> "SENT".equals(m.path("status").asText()));
+            // The manufacturer's copy goes through the supplier's API: delivered before the supplier fails below.
+            await("the manufacturer's copy").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> !JSON.readTree(getAs("viewer", "viewer-dev", "/api/admin/incident-reports/"
+                            + incidentReference).body()).path("manufacturerSentAt").isNull());
 
             simulatorMode("FAIL_5XX");
             goteborg.send(TestOrders.validOrder(parked));
@@ -119,16 +131,17 @@ class ConsoleRolesInBrowserTest extends EmbeddedHubTest {
                 "validTo: " + LocalDate.now(ZoneId.of("Europe/Stockholm")).plusDays(20)));
         assertThat(postAs("admin", "admin-dev", "/api/admin/registry/reload").body()).contains("RELOADED");
 
-        // What the page shows, as the API counts it: three orders in today, one refused, one handed to the supplier.
+        // What the page shows, as the API counts it: four messages in today (three orders, an incident report), one
+        // refused, one order handed to the supplier and the report to Läkemedelsverket.
         JsonNode goteborgToday = kommunRow(JSON.readTree(getAs("viewer", "viewer-dev", "/api/admin/overview").body()),
                 "1480");
         assertThat(goteborgToday.path("silent").asBoolean()).isFalse();
         JsonNode today = goteborgToday.path("lastDay");
-        assertThat(today.path("received").asInt()).isEqualTo(3);
-        assertThat(today.path("accepted").asInt()).isEqualTo(2);
+        assertThat(today.path("received").asInt()).isEqualTo(4);
+        assertThat(today.path("accepted").asInt()).isEqualTo(3);
         assertThat(today.path("rejected").asInt()).isEqualTo(1);
         assertThat(today.path("rejectedByCode").path("CUSTOMER_NUMBER_UNKNOWN").asInt()).isEqualTo(1);
-        assertThat(today.path("delivered").asInt()).isEqualTo(1);
+        assertThat(today.path("delivered").asInt()).isEqualTo(2);
         assertThat(today.path("statusEventsOut").asInt()).isPositive();
         assertThat(goteborgToday.path("lastHour")).isEqualTo(today);
 
@@ -136,7 +149,7 @@ class ConsoleRolesInBrowserTest extends EmbeddedHubTest {
         Path output = SCREENSHOTS.resolve("console-plugin.log");
         Process browser = new ProcessBuilder("node", "console-plugin.js", url(""),
                 System.getProperty("nav.test.chromium", "/usr/bin/chromium"), "admin:admin-dev", "viewer:viewer-dev",
-                "1480", "3", parked, delivered, SCREENSHOTS.toAbsolutePath().toString(),
+                "1480", "4", parked, delivered, incident, AUTHORITY_REFERENCE, SCREENSHOTS.toAbsolutePath().toString(),
                 String.valueOf(FIRST_PAGE_LIMIT_MS))
                 .directory(new File("../tools/console-test"))
                 .redirectErrorStream(true)
@@ -154,7 +167,8 @@ class ConsoleRolesInBrowserTest extends EmbeddedHubTest {
         assertThat(browser.exitValue()).as(log).isZero();
         assertThat(log).contains("viewer: the first page after login is the plugin's Overview",
                 "admin: the first page after login is the plugin's Overview", "viewer: no replay button (0)",
-                "admin: the parked message was replayed", "all console plugin checks passed");
+                "admin: the parked message was replayed", "admin: recorded Läkemedelsverket's confirmation",
+                "all console plugin checks passed");
         // The console's replay did what it says: the order reaches the supplier once, and the audit trail has it.
         await("the replayed order at the supplier").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertThat(supplierReceived(parkedReference).path("receivedCount").asInt())
@@ -163,6 +177,11 @@ class ConsoleRolesInBrowserTest extends EmbeddedHubTest {
                 + parkedReference).body());
         assertThat(audit).hasSize(1);
         assertThat(audit.get(0).path("replayedBy").asText()).isEqualTo("admin");
+        // The confirmation the admin recorded on Incident reports is the report's.
+        JsonNode report = JSON.readTree(getAs("viewer", "viewer-dev", "/api/admin/incident-reports/"
+                + incidentReference).body());
+        assertThat(report.path("authorityReference").asText()).isEqualTo(AUTHORITY_REFERENCE);
+        assertThat(report.path("confirmedAt").isNull()).isFalse();
     }
 
     private static JsonNode kommunRow(JsonNode overview, String kommunCode) {
