@@ -39,6 +39,12 @@ public final class Queues {
     /** Where the broker itself parks what no stage could handle (a safety net behind the stages' own parking). */
     public static final String DLQ_BROKER = "nav.dlq.broker";
     public static final String EXPIRED = "nav.expired";
+    /**
+     * Where the retention moves a message parked longer than its period ({@code nav.retention.dead-letters}), with
+     * its reason and references and, by default, without its body. Not a dead-letter queue: nothing is replayed
+     * from here.
+     */
+    public static final String EXPIRED_DEAD_LETTERS = "nav.expired.dead-letters";
 
     private static final Pattern KOMMUN_IN = Pattern.compile("nav\\.kommun\\.[0-9]{4}\\.in");
 
@@ -98,6 +104,7 @@ public final class Queues {
         var queues = new ArrayList<>(STAGE_QUEUES.keySet());
         queues.addAll(deadLetterQueues());
         queues.add(EXPIRED);
+        queues.add(EXPIRED_DEAD_LETTERS);
         return List.copyOf(queues);
     }
 

@@ -30,7 +30,7 @@ final class RequestLedger {
                 ? earlier.receivedAgain()
                 : new ReceivedRequest(reference,
                         unknownDevices.isEmpty() ? idFormat.formatted(sequence.incrementAndGet()) : null,
-                        unknownDevices, 1, OffsetDateTime.now(SimulatedSupplier.SWEDEN), asReceived));
+                        unknownDevices, 1, OffsetDateTime.now(SimulatedSupplier.SWEDEN), asReceived.toString()));
     }
 
     List<ReceivedRequest> all() {

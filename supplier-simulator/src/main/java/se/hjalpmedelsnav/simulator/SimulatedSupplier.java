@@ -3,7 +3,9 @@ package se.hjalpmedelsnav.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +31,8 @@ public class SimulatedSupplier {
 
     private final SupplierSimulatorProperties properties;
     private final Map<String, ReceivedOrder> orders = new ConcurrentHashMap<>();
+    /** The orders that still hold their body, oldest first (guarded by itself). */
+    private final Deque<String> withBody = new ArrayDeque<>();
     private final AtomicReference<SimulatorModeSetting> mode = new AtomicReference<>(SimulatorModeSetting.NORMAL);
     private final AtomicLong orderSequence = new AtomicLong();
     private final RequestLedger returns = new RequestLedger("SR-%08d");
@@ -51,9 +55,18 @@ public class SimulatedSupplier {
      * order id, or rejected for articles the supplier does not carry. A repeat only counts.
      */
     public ReceivedOrder receive(SupplierOrder order, JsonNode asReceived) {
-        return orders.compute(order.orderId(), (orderId, earlier) -> earlier != null
+        ReceivedOrder received = orders.compute(order.orderId(), (orderId, earlier) -> earlier != null
                 ? earlier.receivedAgain()
                 : firstReceipt(order, asReceived));
+        if (received.firstReceipt()) {
+            synchronized (withBody) {
+                withBody.addLast(received.orderId());
+                while (withBody.size() > properties.bodiesKept()) {
+                    orders.computeIfPresent(withBody.removeFirst(), (orderId, held) -> held.withoutBody());
+                }
+            }
+        }
+        return received;
     }
 
     private ReceivedOrder firstReceipt(SupplierOrder order, JsonNode asReceived) {
@@ -66,7 +79,7 @@ public class SimulatedSupplier {
                 ? "SO-%08d".formatted(orderSequence.incrementAndGet())
                 : null;
         return new ReceivedOrder(order.orderId(), supplierOrderId, unknownArticles, 1, OffsetDateTime.now(SWEDEN),
-                asReceived);
+                asReceived.toString());
     }
 
     public List<ReceivedOrder> receivedOrders() {
@@ -87,7 +100,10 @@ public class SimulatedSupplier {
     }
 
     public void forgetOrders() {
-        orders.clear();
+        synchronized (withBody) {
+            orders.clear();
+            withBody.clear();
+        }
     }
 
     /** Takes a return in; rejected at first receipt when it names a device id the supplier does not know. */

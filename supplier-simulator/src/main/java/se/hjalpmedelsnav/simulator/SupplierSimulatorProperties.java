@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param deliverDelay       time from CONFIRMED to pushing DELIVERED (and between the later steps of a return or fault report)
  * @param webhookAttempts    how often one event is pushed before the simulator gives up on it
  * @param webhookBackoff     wait before the second attempt, doubled for each further one
+ * @param bodiesKept         how many of the latest orders are kept with their body; older ones keep their ids and
+ *                           counts only, so that a demo running for weeks does not hold every order in memory
  */
 @Validated
 @ConfigurationProperties("nav.simulator")
@@ -36,7 +38,8 @@ public record SupplierSimulatorProperties(
         @DefaultValue("200ms") Duration confirmDelay,
         @DefaultValue("2s") Duration deliverDelay,
         @DefaultValue("5") int webhookAttempts,
-        @DefaultValue("500ms") Duration webhookBackoff) {
+        @DefaultValue("500ms") Duration webhookBackoff,
+        @DefaultValue("1000") int bodiesKept) {
 
     public SupplierSimulatorProperties {
         withdrawnArticles = withdrawnArticles == null ? Set.of() : Set.copyOf(withdrawnArticles);

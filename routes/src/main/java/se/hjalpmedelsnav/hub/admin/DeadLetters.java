@@ -157,6 +157,75 @@ public class DeadLetters {
         }
     }
 
+    /**
+     * Moves one parked message off its dead-letter queue to {@code expiryQueue} (the retention's expiry): its
+     * properties (reason, stage, policy, references) go with it, plus {@code labels}; its body only when
+     * {@code keepBody}. The origin is kept as {@code navOriginQueue}, not in Artemis' own {@code _AMQ_ORIG_*}, so the
+     * console's "retry" does not put a message without its body back on a stage. As a replay: taken and sent in one
+     * JMS transaction, committed inside the database transaction of {@code inTransaction} (the audit row). False
+     * when the message was no longer there. Only text and bytes bodies can be kept (the hub parks no other kind).
+     */
+    public boolean expire(ParkedMessage parked, String expiryQueue, boolean keepBody, Map<String, Object> labels,
+            Runnable inTransaction) throws JMSException {
+        Connection connection = connections.createConnection();
+        try {
+            connection.start();
+            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+            try {
+                MessageConsumer consumer = session.createConsumer(session.createQueue(parked.deadLetterQueue()),
+                        byJmsMessageId(parked.jmsMessageId()));
+                Message message = consumer.receive(RECEIVE_TIMEOUT_MS);
+                if (message == null) {
+                    consumer.close();
+                    return false;
+                }
+                Message expired = keepBody ? bodyCopy(session, message) : session.createMessage();
+                for (String name : propertyNames(message)) {
+                    if (!name.startsWith("_AMQ_") && !name.startsWith("JMSX")) {
+                        expired.setObjectProperty(name, message.getObjectProperty(name));
+                    }
+                }
+                if (parked.originQueue() != null) {
+                    expired.setStringProperty("navOriginQueue", parked.originQueue());
+                }
+                for (Map.Entry<String, Object> label : labels.entrySet()) {
+                    expired.setObjectProperty(label.getKey(), label.getValue());
+                }
+                expired.setJMSCorrelationID(message.getJMSCorrelationID());
+                MessageProducer producer = session.createProducer(session.createQueue(expiryQueue));
+                producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                producer.send(expired);
+                transactions.executeWithoutResult(status -> {
+                    inTransaction.run();
+                    commit(session);
+                });
+                consumer.close();
+                return true;
+            } catch (RuntimeException | JMSException failure) {
+                session.rollback();
+                throw failure;
+            } finally {
+                session.close();
+            }
+        } finally {
+            connection.close();
+        }
+    }
+
+    private static Message bodyCopy(Session session, Message original) throws JMSException {
+        if (original instanceof TextMessage text) {
+            return session.createTextMessage(text.getText());
+        }
+        if (original instanceof BytesMessage bytes) {
+            byte[] body = new byte[(int) bytes.getBodyLength()];
+            bytes.readBytes(body);
+            BytesMessage copy = session.createBytesMessage();
+            copy.writeBytes(body);
+            return copy;
+        }
+        return session.createMessage();
+    }
+
     private static String byJmsMessageId(String jmsMessageId) {
         return "JMSMessageID = '" + jmsMessageId.replace("'", "''") + "'";
     }

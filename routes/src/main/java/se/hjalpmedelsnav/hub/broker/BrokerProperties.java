@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxMessageBytes the largest message the embedded broker takes (whole message, any protocol); a larger
  *                    send is refused at once ({@link se.hjalpmedelsnav.broker.plugins.MessageSizeLimit})
  * @param redelivery  the embedded broker's back-off for a message a stage rolled back
+ * @param globalMaxBytes how much of the heap the embedded broker may fill with queued messages before it pages
+ *                    them to disk (Artemis' global-max-size; its own default is half the heap)
  */
 @ConfigurationProperties("nav.broker")
 public record BrokerProperties(
@@ -32,13 +34,14 @@ public record BrokerProperties(
         @DefaultValue Security security,
         @DefaultValue Tls tls,
         @DefaultValue("10485760") long maxMessageBytes,
-        @DefaultValue Redelivery redelivery) {
+        @DefaultValue Redelivery redelivery,
+        @DefaultValue("16777216") long globalMaxBytes) {
 
     @Override
     public String toString() {
         return "BrokerProperties[embedded=" + embedded + ", url=" + url + ", host=" + host + ", port=" + port
                 + ", user=" + user + ", tls=" + tls + ", maxMessageBytes=" + maxMessageBytes + ", redelivery=" + redelivery
-                + "]";
+                + ", globalMaxBytes=" + globalMaxBytes + "]";
     }
 
     /**

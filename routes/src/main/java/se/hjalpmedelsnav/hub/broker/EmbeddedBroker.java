@@ -160,6 +160,8 @@ public class EmbeddedBroker {
         return "hjalpmedelsnav-embedded-" + url.substring("vm://".length()).replaceAll("[^A-Za-z0-9]", "");
     }
 
+    private static final int PAGE_BYTES = 1024 * 1024;
+
     private Configuration configuration() throws Exception {
         Path dir = Path.of(properties.dataDir()).toAbsolutePath().normalize();
         Configuration config = new ConfigurationImpl()
@@ -172,7 +174,10 @@ public class EmbeddedBroker {
                 .setJMXManagementEnabled(true)
                 .setSecurityEnabled(true)
                 .setIDCacheSize(50_000)
-                .setPersistIDCache(true);
+                .setPersistIDCache(true)
+                // A backlog (a supplier down, a municipality not reading its .out queue) pages to disk beyond
+                // this, instead of filling the hub's small heap: Artemis' default is half of -Xmx.
+                .setGlobalMaxSize(properties.globalMaxBytes());
         // The hub's own connection; its id follows nav.broker.url so that two embedded hubs can share a JVM.
         config.addAcceptorConfiguration("in-vm", properties.url().startsWith("vm://") ? properties.url() : "vm://0");
         BrokerProperties.Tls tls = properties.tls();
@@ -206,7 +211,12 @@ public class EmbeddedBroker {
                 .setMaxDeliveryAttempts(20)
                 .setAutoCreateQueues(false)
                 .setAutoCreateAddresses(false)
-                .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
+                .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
+                // A paging queue reads its pages back a little at a time: Artemis' defaults (10 MiB pages, 20 MiB
+                // read ahead per queue) would bring a backlog back into the heap that global-max-size kept out.
+                .setPageSizeBytes(PAGE_BYTES)
+                .setMaxReadPageBytes(4 * PAGE_BYTES)
+                .setPrefetchPageBytes(2 * PAGE_BYTES));
         return config;
     }
 

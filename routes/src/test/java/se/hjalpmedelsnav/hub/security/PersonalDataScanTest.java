@@ -322,7 +322,7 @@ class PersonalDataScanTest {
         int parked = 0;
         for (String queue : List.of(Queues.DLQ_KOMMUN_INTAKE, Queues.DLQ_ORDER_TO_SUPPLIER,
                 Queues.DLQ_RETURN_TO_SUPPLIER, Queues.DLQ_FAULT_REPORT_TO_SUPPLIER, Queues.DLQ_SUPPLIER_EVENTS,
-                Queues.DLQ_BROKER, Queues.EXPIRED)) {
+                Queues.DLQ_BROKER, Queues.EXPIRED, Queues.EXPIRED_DEAD_LETTERS)) {
             for (Message message : deadLetters(queue)) {
                 parked++;
                 List<String> properties = new ArrayList<>();

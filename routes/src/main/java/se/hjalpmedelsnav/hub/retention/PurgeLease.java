@@ -1,0 +1,50 @@
+package se.hjalpmedelsnav.hub.retention;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The one purge at a time among the hubs sharing the database: a lease row in {@code retention_lease}, taken
+ * and renewed with conditional updates (one statement each, so H2 and PostgreSQL alike let one hub win), held
+ * only for one run (and a rest after it), and freed when its time passes if the hub holding it died. Times are the hubs' clocks,
+ * which agree to well within a lease.
+ */
+public class PurgeLease {
+
+    static final String PURGE = "purge";
+
+    private final JdbcTemplate jdbc;
+    private final String holder;
+
+    public PurgeLease(JdbcTemplate jdbc, String holder) {
+        this.jdbc = jdbc;
+        this.holder = holder;
+    }
+
+    public String holder() {
+        return holder;
+    }
+
+    /** Takes the lease until {@code until}; false when another hub holds it and its time has not passed. */
+    public boolean take(Instant now, Instant until) {
+        return jdbc.update("update retention_lease set holder = ?, leased_until = ? where name = ? "
+                + "and (leased_until < ? or holder = ?)", holder, Timestamp.from(until), PURGE, Timestamp.from(now),
+                holder) == 1;
+    }
+
+    /** Extends the lease this hub holds; false when it lost it (its time passed and another hub took it). */
+    public boolean renew(Instant until) {
+        return jdbc.update("update retention_lease set leased_until = ? where name = ? and holder = ?",
+                Timestamp.from(until), PURGE, holder) == 1;
+    }
+
+    /**
+     * Gives the lease up, if this hub still holds it; no hub takes it before {@code restUntil}, so that the hubs
+     * sharing the database, each with its own timer, do not purge one after another right after a run.
+     */
+    public void release(Instant restUntil) {
+        jdbc.update("update retention_lease set holder = null, leased_until = ? where name = ? and holder = ?",
+                Timestamp.from(restUntil), PURGE, holder);
+    }
+}
