@@ -18,10 +18,9 @@ import org.jolokia.service.jmx.api.CacheKeyProvider;
 
 /**
  * Lets Jolokia send the description of the hub's Camel and Artemis MBeans once per kind instead of once per MBean,
- * when a client asks for it ({@code listCache=true}, which Hawtio does on every login). The hub has about 950 MBeans
- * (a route, its processors, endpoints, consumers and thread pool per municipality; an address and queues each) but only
- * a few dozen different descriptions: the list Hawtio loads before it shows its first page shrinks from about 10 MB to
- * about 0.5 MB.
+ * when a client asks for it ({@code listCache=true}, which Hawtio does on every login). The hub has about 630 MBeans
+ * (a route and endpoints per municipality; an address and queues each) but only a few dozen different descriptions:
+ * the list Hawtio loads before it shows its first page shrinks from about 6.9 MB to about 0.46 MB.
  *
  * <p>Two MBeans share a key only when their descriptions are the same, down to every attribute, operation, parameter
  * and notification (a digest of them), so what a client reads for each MBean is exactly what it would read without the
