@@ -50,6 +50,8 @@ public final class RegistrySource {
     /** Digest of the content last read, good or broken, so a broken file is refused once, not every poll. */
     private byte[] lastDigest;
     private boolean lastContentRefused;
+    /** The last load or refusal (the load at start until a reload or a refused change): what the console shows. */
+    private volatile ReloadResult lastChange;
 
     /** Loads the file now; fails if it cannot be put in force. */
     public RegistrySource(Path file, RegistryLoader loader) throws InvalidRegistryException {
@@ -63,12 +65,18 @@ public final class RegistrySource {
         byte[] content = read();
         current.set(loader.load(content, file.toString()));
         lastDigest = digest(content);
+        lastChange = new ReloadResult(ReloadResult.Outcome.RELOADED, "loaded at start: " + file, clock.instant());
         LOG.info("Registry loaded from {}", file);
     }
 
     /** The registry in force. */
     public Registry current() {
         return current.get();
+    }
+
+    /** The last time a content was put in force or refused; an unchanged file leaves it as it is. */
+    public ReloadResult lastChange() {
+        return lastChange;
     }
 
     /** The file this source reads. */
@@ -136,12 +144,14 @@ public final class RegistrySource {
                 LOG.error("A registry listener failed after reloading {}", file, e);
             }
         }
-        return new ReloadResult(ReloadResult.Outcome.RELOADED, "reloaded: " + file, clock.instant());
+        lastChange = new ReloadResult(ReloadResult.Outcome.RELOADED, "reloaded: " + file, clock.instant());
+        return lastChange;
     }
 
     private ReloadResult refused(String message) {
         LOG.warn("Registry reload refused, the previous registry stays in force. {}", message);
-        return new ReloadResult(ReloadResult.Outcome.REFUSED, message, clock.instant());
+        lastChange = new ReloadResult(ReloadResult.Outcome.REFUSED, message, clock.instant());
+        return lastChange;
     }
 
     private byte[] read() throws InvalidRegistryException {

@@ -62,6 +62,27 @@ class RegistrySourceTest {
     }
 
     @Test
+    void remembersTheLastLoadOrRefusalButNotAnUnchangedPoll() throws Exception {
+        RegistrySource source = source();
+        assertThat(source.lastChange().outcome()).isEqualTo(Outcome.RELOADED);
+        assertThat(source.lastChange().message()).startsWith("loaded at start");
+
+        Files.writeString(file, valid.replace("agreementParty: true", "agreementParty: maybe"));
+        RegistrySource.ReloadResult refused = source.reloadIfChanged();
+        source.reloadIfChanged();
+
+        assertThat(refused.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(source.lastChange()).isEqualTo(refused);
+
+        Files.writeString(file, valid);
+        RegistrySource.ReloadResult reloaded = source.reloadIfChanged();
+        source.reloadIfChanged();
+
+        assertThat(source.lastChange()).isEqualTo(reloaded);
+        assertThat(reloaded.outcome()).isEqualTo(Outcome.RELOADED);
+    }
+
+    @Test
     void unchangedFileIsNotReloaded() throws Exception {
         RegistrySource source = source();
         Registry before = source.current();

@@ -8,18 +8,18 @@ import java.util.UUID;
  * INCIDENT_REPORT bodies for the demo registry: valid by default, each test changes what matters to it. The
  * reporter, device and event are fictional; the patient is an 84-year-old woman, by age and sex only.
  */
-final class TestIncidentReports {
+public final class TestIncidentReports {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private TestIncidentReports() {
     }
 
-    static String newMessageId() {
+    public static String newMessageId() {
         return "incident-" + UUID.randomUUID();
     }
 
-    static ObjectNode valid(String messageId, String kommunCode, String consequence) {
+    public static ObjectNode valid(String messageId, String kommunCode, String consequence) {
         ObjectNode report = JSON.createObjectNode();
         report.put("type", "INCIDENT_REPORT");
         report.put("messageId", messageId);
