@@ -5,11 +5,13 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
@@ -45,9 +47,12 @@ public class DeadLetterApi {
     /** Replays one parked message ({@code jmsMessageId}) or all of the queue (up to {@code limit}). */
     @PostMapping("/dead-letters/{queue}/replay")
     public ReplayResult replay(@PathVariable String queue, @RequestParam(required = false) String jmsMessageId,
-            @RequestParam(defaultValue = "1000") int limit, Principal user) throws JMSException {
+            @RequestParam(defaultValue = "1000") int limit, Principal user,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String credentials) throws JMSException {
+        // A call with credentials of its own is a machine client's (curl, a script); one on a logged-in session is
+        // the console's replay button.
         DeadLetters.Replay replay = deadLetters.replay(known(queue), Optional.ofNullable(jmsMessageId), limit,
-                user.getName(), "admin-api");
+                user.getName(), credentials == null ? "console" : "admin-api");
         if (jmsMessageId != null && replay.replayed().isEmpty() && replay.notReplayed().isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no message with that JMS message id on " + queue);
         }

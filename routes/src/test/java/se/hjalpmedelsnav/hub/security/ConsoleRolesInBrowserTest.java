@@ -56,11 +56,10 @@ class ConsoleRolesInBrowserTest extends EmbeddedHubTest {
     /** What the admin types as Läkemedelsverket's reference (console-plugin.js). */
     private static final String AUTHORITY_REFERENCE = "6.3.4-2026-004711";
     /**
-     * Issue 13: the console's first page is shown within 5 s of the login, on this project's 2 loaded cores. Most of
-     * that time is Hawtio's own start in the browser (about 20 MB of its JavaScript, its JMX tree); a machine loaded far
-     * beyond that may set {@code -Dnav.test.console-first-page-ms}.
+     * Issue 13's goal for the console's first page after the login, on this project's 2 loaded cores: the browser
+     * script measures and prints the time beside it (a speed goal is measured, never a timed assertion).
      */
-    private static final int FIRST_PAGE_LIMIT_MS = Integer.getInteger("nav.test.console-first-page-ms", 5000);
+    private static final int FIRST_PAGE_GOAL_MS = 5000;
 
     @Autowired
     CamelContext camel;
@@ -150,7 +149,7 @@ class ConsoleRolesInBrowserTest extends EmbeddedHubTest {
         Process browser = new ProcessBuilder("node", "console-plugin.js", url(""),
                 System.getProperty("nav.test.chromium", "/usr/bin/chromium"), "admin:admin-dev", "viewer:viewer-dev",
                 "1480", "4", parked, delivered, incident, AUTHORITY_REFERENCE, SCREENSHOTS.toAbsolutePath().toString(),
-                String.valueOf(FIRST_PAGE_LIMIT_MS))
+                String.valueOf(FIRST_PAGE_GOAL_MS))
                 .directory(new File("../tools/console-test"))
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
@@ -177,6 +176,7 @@ class ConsoleRolesInBrowserTest extends EmbeddedHubTest {
                 + parkedReference).body());
         assertThat(audit).hasSize(1);
         assertThat(audit.get(0).path("replayedBy").asText()).isEqualTo("admin");
+        assertThat(audit.get(0).path("via").asText()).as("replayed with the console's button").isEqualTo("console");
         // The confirmation the admin recorded on Incident reports is the report's.
         JsonNode report = JSON.readTree(getAs("viewer", "viewer-dev", "/api/admin/incident-reports/"
                 + incidentReference).body());
