@@ -8,13 +8,18 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.hjalpmedelsnav.broker.MessageProperties;
 import se.hjalpmedelsnav.broker.Queues;
 import se.hjalpmedelsnav.hub.support.EmbeddedHubTest;
+import se.hjalpmedelsnav.hub.monitoring.GrafanaDashboard;
 import se.hjalpmedelsnav.hub.support.HubTest;
+import se.hjalpmedelsnav.hub.support.KommunAmqpClient;
+import se.hjalpmedelsnav.hub.support.TestOrders;
 
 /**
  * The alerts in the running hub: its check (the {@code alert-check} route's bean, called here instead of waiting for
@@ -65,6 +70,27 @@ class AlertsInHubTest extends EmbeddedHubTest {
         } else {
             assertThat(alert("DEAD_LETTERS", DLQ).path("count").asInt()).isEqualTo(before);
         }
+    }
+
+    @Test
+    void hasEveryMetricTheGrafanaDashboardNamesOnItsPrometheusPage() throws Exception {
+        // Counted at first use: a delivered order (nav_messages_total, the supplier routes' counters) and a refused one
+        // (nav_message_errors_total); the alerts after a check.
+        String delivered = TestOrders.newMessageId();
+        String refused = TestOrders.newMessageId();
+        try (var goteborg = new KommunAmqpClient(BROKER_PORT, "1480")) {
+            goteborg.send(TestOrders.validOrder(delivered));
+            assertThat(goteborg.receipt(delivered).path("status").asText()).isEqualTo("ACCEPTED");
+            goteborg.send(TestOrders.validOrder(refused).put("customerNumber", "KN-1480-999"));
+            assertThat(goteborg.receipt(refused).path("status").asText()).isEqualTo("REJECTED");
+            goteborg.orderStatus(delivered, "CONFIRMED");
+        }
+        check.run();
+        String page = getAs("admin", "admin-dev", "/actuator/prometheus").body();
+        Set<String> named = new TreeSet<>(GrafanaDashboard.metrics(GrafanaDashboard.read()));
+        named.removeAll(GrafanaDashboard.REGISTERED_AT_FIRST_COUNT);
+        assertThat(named).allSatisfy(metric -> assertThat(page).as(metric).containsPattern("(?m)^" + metric + "[{ ]"));
+        assertThat(page).contains("camel_exchanges_succeeded_total{", "routeId=\"supplier-api-order-deliver\"");
     }
 
     private JsonNode alert(String code, String subject) throws Exception {
