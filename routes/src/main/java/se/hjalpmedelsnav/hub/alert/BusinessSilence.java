@@ -59,9 +59,11 @@ public class BusinessSilence implements AlertRule {
             Instant last = store.lastReceived(kommun).orElse(null);
             Duration quiet = hours.usualTimeBetween(last == null ? now.minus(Duration.ofDays(35)) : last, now, zone);
             if (quiet.compareTo(policy.after()) >= 0) {
-                findings.add(new Finding(code(), kommun, 1, "nothing received in " + minutes(quiet)
-                        + " of its usual hours (" + hours + (configured.containsKey(kommun) ? ", configured" : ", learnt")
-                        + "); last message " + (last == null ? "never" : last.atZone(zone).toOffsetDateTime()),
+                String usualHours = hours + (configured.containsKey(kommun) ? ", configured" : ", learnt");
+                findings.add(new Finding(code(), kommun, 1, last == null
+                        ? "no message ever received (" + usualHours + ")"
+                        : "nothing received in " + minutes(quiet) + " of its usual hours (" + usualHours
+                                + "); last message " + last.atZone(zone).toOffsetDateTime(),
                         List.of()));
             }
         }
