@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // The hub's own Hawtio plugin in a real browser (headless Chromium through playwright-core), as viewer and as admin:
-//   both land on Overview after login (timed), see a municipality's traffic; the viewer sees the parked message on
+//   both land on Overview after login (timed), see a municipality's traffic and the silent municipality's alert at
+//   the top (the viewer also the alert of the parked message's dead-letter queue); the viewer sees the parked message on
 //   Dead letters without any replay button; the admin opens Registry (the last reload, an agreement expiring soon),
 //   replays the parked message after confirming, sees the replay in the audit trail, records Läkemedelsverket's
 //   confirmation of an incident report (the viewer has no button for it), and finds a message on Journey.
 // Usage: node console-plugin.js <base-url> <chromium> <admin:password> <viewer:password> <kommun> <expected-in-today>
 //          <parked-messageId> <journey-messageId> <incident-messageId> <authority-reference> <screenshots-dir>
-//          [first-page-goal-ms]
+//          [first-page-goal-ms] [silent-kommun]
 // Prints one line per check and exits 1 on the first failure, after what the browser saw and a screenshot.
 'use strict';
 const fs = require('fs');
@@ -15,11 +16,11 @@ const path = require('path');
 const { chromium } = require('playwright-core');
 
 const [baseUrl, executablePath, adminCredentials, viewerCredentials, kommun, expectedIn, parkedMessageId,
-  journeyMessageId, incidentMessageId, authorityReference, screenshotsArg, limitArg] = process.argv.slice(2);
+  journeyMessageId, incidentMessageId, authorityReference, screenshotsArg, limitArg, silentKommun] = process.argv.slice(2);
 if (!screenshotsArg) {
   console.error('usage: console-plugin.js <base-url> <chromium> <admin:password> <viewer:password> <kommun> '
     + '<expected-in-today> <parked-messageId> <journey-messageId> <incident-messageId> <authority-reference> '
-    + '<screenshots-dir> [first-page-goal-ms]');
+    + '<screenshots-dir> [first-page-goal-ms] [silent-kommun]');
   process.exit(2);
 }
 const SCREENSHOTS = path.resolve(screenshotsArg);
@@ -80,6 +81,18 @@ async function overview(page, role) {
     role + ': municipalities that sent nothing are marked silent');
   const codes = (await row.locator('td[data-codes]').innerText()).trim();
   check(codes.includes('CUSTOMER_NUMBER_UNKNOWN 1'), role + ': the refusal is counted by its error code (' + codes + ')');
+  if (silentKommun) {
+    await alert(page, role, 'BUSINESS_SILENCE', silentKommun, 'Ask the municipality');
+  }
+}
+
+/** An alert at the top of the Overview: its code, its subject, since when, and what to do. */
+async function alert(page, role, code, subject, action) {
+  const raised = page.locator('#nav-alerts tr[data-alert-code="' + code + '"][data-alert-subject="' + subject + '"]');
+  await raised.waitFor({ timeout: STEP });
+  const text = (await raised.innerText()).replace(/\s+/g, ' ').trim();
+  check(text.includes(subject) && text.includes(' ago') && text.includes(action),
+    role + ': Overview shows the alert ' + code + ' for ' + subject + ' with since when and what to do');
 }
 
 async function open(page, title, ready) {
@@ -90,6 +103,7 @@ async function open(page, title, ready) {
 async function viewer(browser) {
   const page = await logIn(browser, 'viewer', viewerCredentials);
   await overview(page, 'viewer');
+  await alert(page, 'viewer', 'DEAD_LETTERS', 'nav.dlq.order.supplier', 'Open Dead letters');
   await open(page, 'Dead letters', '#nav-dead-letters tr[data-parked="' + parkedMessageId + '"]');
   check(true, 'viewer: Dead letters lists the parked message ' + parkedMessageId);
   const buttons = await page.locator('#nav-dead-letters').getByRole('button', { name: /^Replay/ }).count();

@@ -167,3 +167,15 @@ export type IncidentReport = {
   authorityReference: string | null
   alertRaisedAt: string | null
 }
+
+/** An alert raised now (GET /api/admin/alerts): references and counts only. */
+export type RaisedAlert = {
+  code: 'BUSINESS_SILENCE' | 'REFUSAL_SPIKE' | 'SUPPLIER_DEADLINE' | 'DEAD_LETTERS' | 'INCIDENT_DEADLINE'
+  subjectKind: 'kommun' | 'queue'
+  subject: string
+  count: number
+  detail: string
+  references: string[]
+  raisedAt: string
+  action: string
+}

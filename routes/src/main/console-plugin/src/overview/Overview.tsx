@@ -6,6 +6,7 @@ import { age, hoursAndMinutes, time } from '../format'
 import { Page } from '../Page'
 import { loadOverview } from '../prefetch'
 import { useLoad } from '../useLoad'
+import { Alerts } from './Alerts'
 
 const REFRESH_MS = 30_000
 
@@ -78,6 +79,7 @@ export const Overview: React.FunctionComponent = () => {
         </>
       }
     >
+      <Alerts />
       {data && silent.length > 0 && (
         <Alert
           id='nav-overview-silent'

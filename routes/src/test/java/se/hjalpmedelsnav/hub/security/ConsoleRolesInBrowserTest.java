@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.hjalpmedelsnav.broker.Queues;
+import se.hjalpmedelsnav.hub.alert.AlertCheck;
 import se.hjalpmedelsnav.hub.incident.TestIncidentReports;
 import se.hjalpmedelsnav.hub.support.EmbeddedHubTest;
 import se.hjalpmedelsnav.hub.support.HubTest;
@@ -37,7 +38,8 @@ import se.hjalpmedelsnav.hub.support.TestOrders;
  *       routes and stops and starts one; the viewer sees them, and its stop is refused with 403.</li>
  *   <li>The hub's plugin ({@code console-plugin.js}): after real traffic (an order delivered, one rejected, one parked
  *       while the supplier fails) and a registry reload, viewer and admin land on Overview within 5 s of the login and
- *       see the municipality's counts; the viewer sees the parked order without a replay button; the admin sees the
+ *       see the municipality's counts and, at the top, the alerts of the test hub's silent municipality (and, the
+ *       viewer, of the parked order's dead-letter queue); the viewer sees the parked order without a replay button; the admin sees the
  *       agreement about to expire on Registry, replays the parked order after confirming, records Läkemedelsverket's
  *       confirmation of an incident report (the viewer has no button for it), and finds an order on Journey. The replayed order then reaches the supplier once, and the replay is on record. Screenshots of every
  *       page go to {@code target/console-screenshots/}.</li>
@@ -63,6 +65,9 @@ class ConsoleRolesInBrowserTest extends EmbeddedHubTest {
 
     @Autowired
     CamelContext camel;
+
+    @Autowired
+    AlertCheck alertCheck;
 
     @Test
     void letsAnAdminStopAndStartARouteAndAViewerOnlyLook() throws Exception {
@@ -144,12 +149,16 @@ class ConsoleRolesInBrowserTest extends EmbeddedHubTest {
         assertThat(today.path("statusEventsOut").asInt()).isPositive();
         assertThat(goteborgToday.path("lastHour")).isEqualTo(today);
 
+        // The alerts as the Overview shows them: the test hub's silent municipality, and the parked order's queue (the
+        // check runs now rather than at the next tick of its timer).
+        alertCheck.run();
+
         Files.createDirectories(SCREENSHOTS);
         Path output = SCREENSHOTS.resolve("console-plugin.log");
         Process browser = new ProcessBuilder("node", "console-plugin.js", url(""),
                 System.getProperty("nav.test.chromium", "/usr/bin/chromium"), "admin:admin-dev", "viewer:viewer-dev",
                 "1480", "4", parked, delivered, incident, AUTHORITY_REFERENCE, SCREENSHOTS.toAbsolutePath().toString(),
-                String.valueOf(FIRST_PAGE_GOAL_MS))
+                String.valueOf(FIRST_PAGE_GOAL_MS), HubTest.SILENT_KOMMUN)
                 .directory(new File("../tools/console-test"))
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
@@ -167,6 +176,9 @@ class ConsoleRolesInBrowserTest extends EmbeddedHubTest {
         assertThat(log).contains("viewer: the first page after login is the plugin's Overview",
                 "admin: the first page after login is the plugin's Overview", "viewer: no replay button (0)",
                 "admin: the parked message was replayed", "admin: recorded Läkemedelsverket's confirmation",
+                "viewer: Overview shows the alert BUSINESS_SILENCE for " + HubTest.SILENT_KOMMUN,
+                "admin: Overview shows the alert BUSINESS_SILENCE for " + HubTest.SILENT_KOMMUN,
+                "viewer: Overview shows the alert DEAD_LETTERS for " + Queues.DLQ_ORDER_TO_SUPPLIER,
                 "all console plugin checks passed");
         // The console's replay did what it says: the order reaches the supplier once, and the audit trail has it.
         await("the replayed order at the supplier").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))

@@ -68,10 +68,15 @@ import se.hjalpmedelsnav.hub.support.TestOrders;
         properties = {
                 // Read by the logging system before the context exists: hence a system property, set below.
                 "logging.file.name=${nav.test.scan-log}",
+                "logging.config=classpath:logback-personal-data-scan.xml",
+                // One file for the whole run: the scan reads hub.log only.
+                "logging.logback.rollingpolicy.max-file-size=2GB",
                 "logging.level.root=DEBUG",
                 "logging.level.se.hjalpmedelsnav=DEBUG",
-                // Only the file: the surefire report would otherwise hold tens of megabytes.
-                "logging.pattern.console=",
+                // The console: the structured JSON logs of the profile json-logs, at INFO as in production (at DEBUG
+                // the surefire report would hold tens of megabytes); DEBUG goes to the file.
+                "spring.profiles.active=json-logs",
+                "logging.threshold.console=INFO",
                 "nav.stage.max-attempts=2",
                 // Its own JVM in the build (routes/pom.xml); other in-VM and Camel names in case it shares one.
                 "nav.broker.url=vm://8",
@@ -146,6 +151,18 @@ class PersonalDataScanTest {
                         : line.substring(0, line.lastIndexOf(' ')))
                 .toList()));
 
+        // The JSON log lines once more with their values decoded, in case the JSON escaped a character of a value.
+        List<String> jsonLines = CONSOLE.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("{\"")).toList();
+        List<String> jsonValues = new ArrayList<>();
+        for (String line : jsonLines) {
+            JsonNode entry = JSON.readTree(line);
+            assertThat(entry.has("@timestamp")).as("an ECS log line: " + entry.fieldNames().next()).isTrue();
+            jsonValues.add(textValues(entry));
+        }
+        hits.addAll(scanLines("JSON log lines, decoded", jsonValues));
+
+        assertThat(jsonLines).as("the JSON log lines on the console (profile json-logs)").hasSizeGreaterThan(100);
+        assertThat(String.join("\n", jsonValues)).as("the hub's own loggers").contains("se.hjalpmedelsnav.hub.");
         assertThat(Files.size(LOG_FILE)).as("the DEBUG log was written").isGreaterThan(1_000_000);
         assertThat(hits).as("personal data the hub wrote (values masked)").isEmpty();
     }
@@ -391,6 +408,16 @@ class PersonalDataScanTest {
     }
 
     // ---------------------------------------------------------------- HTTP
+
+    /** Every text value of a JSON log line, decoded, one after another. */
+    private static String textValues(JsonNode node) {
+        StringBuilder text = new StringBuilder();
+        if (node.isValueNode()) {
+            text.append(node.asText()).append(' ');
+        }
+        node.forEach(child -> text.append(textValues(child)));
+        return text.toString();
+    }
 
     private static String getAsAdmin(String path) throws Exception {
         HttpResponse<String> response = http(HttpRequest.newBuilder(url(path)).GET(), "admin:admin-dev");

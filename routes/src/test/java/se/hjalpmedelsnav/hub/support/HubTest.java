@@ -32,6 +32,9 @@ public final class HubTest {
     public static final String BROKER_ADMIN_USER = "admin";
     public static final String BROKER_ADMIN_PASSWORD = "admin-dev";
 
+    /** An agreement party no test sends from, with usual hours all week: always BUSINESS_SILENCE. */
+    public static final String SILENT_KOMMUN = "1419";
+
     /** The broker user of a municipality. */
     public static String kommunUser(String kommunCode) {
         return se.hjalpmedelsnav.broker.BrokerAccess.kommunUser(kommunCode);
@@ -105,6 +108,9 @@ public final class HubTest {
         // are parked after 1.5 s instead of 7.5 s.
         properties.put("nav.broker.redelivery.delay", "100ms");
         properties.put("nav.broker.redelivery.max-delay", "2s");
+        // A silent municipality for the alerts: 1419 sends nothing in any test, and its usual hours are the whole week,
+        // so BUSINESS_SILENCE is raised for it at the first check (AlertsInHubTest, the console's browser test).
+        properties.put("nav.alerts.silence.hours." + SILENT_KOMMUN, "MON-SUN 00-24");
         return properties;
     }
 
