@@ -18,8 +18,11 @@ import oasis.names.specification.ubl.schema.xsd.commonbasiccomponents_21.Deliver
 import oasis.names.specification.ubl.schema.xsd.despatchadvice_21.DespatchAdviceType;
 import oasis.names.specification.ubl.schema.xsd.order_21.OrderType;
 import oasis.names.specification.ubl.schema.xsd.orderresponse_21.OrderResponseType;
+import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.ItemPropertyType;
+import se.hjalpmedelsnav.mappings.peppol.PeppolOrderWriter;
 import se.hjalpmedelsnav.mappings.supplier.SupplierOrder;
 import se.hjalpmedelsnav.mappings.supplier.SupplierOrderLine;
+import se.hjalpmedelsnav.mappings.supplier.SupplierRecipient;
 
 /**
  * What the simulated supplier answers a Peppol {@code Order} with in the file drop: an
@@ -37,14 +40,42 @@ final class SimulatorPeppolAnswers {
     private SimulatorPeppolAnswers() {
     }
 
-    /** The order as the simulated supplier's business sees it: its id (the hub reference) and its lines. */
+    /**
+     * The order as the simulated supplier's business sees it: its id (the hub reference), its lines, and the user
+     * the devices are for, as the lines' end-user item properties name them (the hub's contract: every line names
+     * the same user).
+     */
     static SupplierOrder toSupplierOrder(OrderType order) {
         List<SupplierOrderLine> lines = order.getOrderLine().stream()
                 .map(OrderLineType::getLineItem)
                 .map(item -> new SupplierOrderLine(item.getItem().getSellersItemIdentification().getIDValue(),
                         item.getQuantity().getValue().intValueExact()))
                 .toList();
-        return new SupplierOrder(order.getIDValue(), null, null, null, null, null, null, null, null, lines, null);
+        return new SupplierOrder(order.getIDValue(), null, null, null, null, null, null, endUser(order), null, lines,
+                null);
+    }
+
+    private static SupplierRecipient endUser(OrderType order) {
+        List<ItemPropertyType> properties = order.getOrderLine().stream()
+                .map(line -> line.getLineItem().getItem())
+                .flatMap(item -> item.getAdditionalItemProperty().stream())
+                .toList();
+        String identity = property(properties, PeppolOrderWriter.END_USER_IDENTITY);
+        if (identity == null) {
+            return null;
+        }
+        boolean protectedIdentity = Boolean.parseBoolean(property(properties, PeppolOrderWriter.END_USER_PROTECTED));
+        return new SupplierRecipient(identity, null, protectedIdentity, null);
+    }
+
+    private static String property(List<ItemPropertyType> properties, String name) {
+        return properties.stream()
+                .filter(property -> name.equals(property.getNameValue()))
+                .map(ItemPropertyType::getValueValue)
+                .filter(value -> value != null && !value.isBlank())
+                .map(String::trim)
+                .findFirst()
+                .orElse(null);
     }
 
     static String accepted(OrderType order, String supplierOrderId) {

@@ -28,7 +28,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import se.hjalpmedelsnav.hub.support.HubTest;
 import se.hjalpmedelsnav.hub.support.KommunAmqpClient;
 import se.hjalpmedelsnav.hub.support.TestOrders;
+import se.hjalpmedelsnav.mappings.peppol.PeppolOrderWriter;
 import se.hjalpmedelsnav.mappings.peppol.PeppolRules;
+import se.hjalpmedelsnav.simulator.SimulatedSupplier;
 
 /**
  * Orders, returns and fault reports end to end through the broker and the supplier file drop: out as
@@ -43,6 +45,9 @@ abstract class FileDropFlowContract {
 
     @Autowired
     CamelContext camel;
+
+    @Autowired
+    SimulatedSupplier supplier;
 
     KommunAmqpClient goteborg;
     KommunAmqpClient alingsas;
@@ -106,10 +111,46 @@ abstract class FileDropFlowContract {
 
         String order = takenBySupplier("order-" + hubReference + ".xml");
         assertThat(PeppolRules.findings(order, PeppolRules.ORDER)).isEmpty();
-        assertThat(order).contains("<cbc:ID>" + hubReference + "</cbc:ID>", "BESLUT-2026-1001")
-                .doesNotContain("19121212", "1212121212", "Tolvan");
+        // The user travels as the lines' end-user item property, in the 12-digit form only; the unit takes delivery.
+        assertThat(order).contains("<cbc:ID>" + hubReference + "</cbc:ID>", "BESLUT-2026-1001",
+                        "<cbc:Name>" + PeppolOrderWriter.END_USER_IDENTITY + "</cbc:Name>")
+                .doesNotContain("Tolvan");
+        assertThat(order.contains("19121212-1212")).as("the dashed form of the user's number is in the file").isFalse();
         assertThat(simulatorAdmin("orders/" + hubReference).path("receivedCount").asInt()).isEqualTo(1);
         assertThat(folder("outbox")).doesNotContain("order-" + hubReference + ".xml");
+    }
+
+    @Test
+    void registersEachDeliveredDeviceOnTheUserItWasOrderedFor() throws Exception {
+        // Two fictional users (valid check digits), one of them with protected identity, ordered for at once.
+        String tolvan = "19121212-1212";
+        String other = "19401010-1014";
+        String first = TestOrders.newMessageId();
+        String second = TestOrders.newMessageId();
+        ObjectNode secondOrder = TestOrders.validOrder(second);
+        ((ObjectNode) secondOrder.path("recipient")).put("personalIdentityNumber", other)
+                .put("protection", "SEKRETESSMARKERING");
+
+        goteborg.send(TestOrders.validOrder(first));
+        goteborg.send(secondOrder);
+
+        JsonNode firstDelivered = goteborg.orderStatus(first, "DELIVERED");
+        JsonNode secondDelivered = goteborg.orderStatus(second, "DELIVERED");
+        assertRegisteredOn(firstDelivered.path("deviceIds"), tolvan);
+        assertRegisteredOn(secondDelivered.path("deviceIds"), other);
+        String protectedOrder = takenBySupplier("order-" + secondDelivered.path("hubReference").asText() + ".xml");
+        assertThat(PeppolRules.findings(protectedOrder, PeppolRules.ORDER)).isEmpty();
+    }
+
+    /** Each device is registered on that user; a failure names the device, never the number. */
+    void assertRegisteredOn(JsonNode deviceIds, String personalIdentityNumber) {
+        String twelveDigits = personalIdentityNumber.replace("-", "");
+        assertThat(deviceIds).hasSize(2);
+        for (JsonNode deviceId : deviceIds) {
+            boolean registered = supplier.holderOf(deviceId.asText()).map(twelveDigits::equals).orElse(false);
+            assertThat(registered).as("device %s is registered on the user it was ordered for", deviceId.asText())
+                    .isTrue();
+        }
     }
 
     @Test

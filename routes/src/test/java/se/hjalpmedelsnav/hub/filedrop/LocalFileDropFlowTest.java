@@ -1,5 +1,6 @@
 package se.hjalpmedelsnav.hub.filedrop;
 
+import se.hjalpmedelsnav.mappings.peppol.PeppolOrderWriter;
 import se.hjalpmedelsnav.mappings.peppol.PeppolRules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -90,7 +91,10 @@ class LocalFileDropFlowTest extends FileDropFlowContract {
         goteborg.orderStatus(messageId, "CONFIRMED");
         String written = takenBySupplier("order-" + hubReference + ".xml");
         assertThat(PeppolRules.findings(written, PeppolRules.ORDER)).isEmpty();
-        assertThat(written).doesNotContain("Tolvan", "19121212", "1212121212", "031-123 45 67");
+        assertThat(written).contains("<cbc:Name>" + PeppolOrderWriter.END_USER_PROTECTED + "</cbc:Name>")
+                .doesNotContain("Tolvan", "031-123 45 67");
+        // Only what the supplier needs: the number in its 12-digit form (on each line), never the dashed form.
+        assertThat(written.contains("19121212-1212")).as("the dashed form of the user's number is in the file").isFalse();
     }
 
     @Test
