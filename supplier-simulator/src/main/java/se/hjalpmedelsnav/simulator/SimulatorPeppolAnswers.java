@@ -5,7 +5,19 @@ import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
+import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.AddressType;
+import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.CountryType;
+import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.CustomerPartyType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.DespatchLineType;
+import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.PartyIdentificationType;
+import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.PartyLegalEntityType;
+import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.PartyNameType;
+import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.PartyType;
+import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.PriceType;
+import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.SupplierPartyType;
+import oasis.names.specification.ubl.schema.xsd.commonbasiccomponents_21.EndpointIDType;
+import oasis.names.specification.ubl.schema.xsd.commonbasiccomponents_21.PriceAmountType;
+import oasis.names.specification.ubl.schema.xsd.commonbasiccomponents_21.QuantityType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.ItemIdentificationType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.ItemInstanceType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.ItemType;
@@ -34,8 +46,14 @@ final class SimulatorPeppolAnswers {
 
     private static final String PROFILE = "urn:fdc:peppol.eu:poacc:bis:ordering:3";
     private static final String ORDER_RESPONSE = "urn:fdc:peppol.eu:poacc:trns:order_response:3";
+    private static final String ORDER_AGREEMENT = "urn:fdc:peppol.eu:poacc:trns:order_agreement:3";
+    private static final String ORDER_AGREEMENT_PROFILE = "urn:fdc:peppol.eu:poacc:bis:order_agreement:3";
     private static final String DESPATCH_PROFILE = "urn:fdc:peppol.eu:poacc:bis:despatch_advice:3";
     private static final String DESPATCH_ADVICE = "urn:fdc:peppol.eu:poacc:trns:despatch_advice:3";
+    /** The simulated supplier's and a municipality's Peppol endpoints in an Order Agreement (FICTIONAL numbers). */
+    static final String SUPPLIER_ENDPOINT = "5569990004";
+    static final String MUNICIPALITY_ENDPOINT = "2120009994";
+    private static final String ORGANISATION_NUMBER = "0007";
 
     private SimulatorPeppolAnswers() {
     }
@@ -143,6 +161,91 @@ final class SimulatorPeppolAnswers {
             advice.getDespatchLine().add(line);
         }
         return written(UBL21Marshaller.despatchAdvice().getAsString(advice), "DespatchAdvice");
+    }
+
+    /** One line of an order the simulated supplier took by phone: its article and quantity. */
+    public record AgreedLine(String articleNumber, int quantity) {
+    }
+
+    /**
+     * A Peppol BIS Order Agreement 3 for an order the simulated supplier took outside the hub (by phone) on a
+     * municipality's customer and payer numbers: what the supplier drops so the hub learns of it.
+     *
+     * @param agreementId the agreement's ID; later status files for the order name it in OrderReference/ID
+     */
+    static String orderAgreement(String agreementId, String supplierOrderId, String customerNumber,
+            String payerNumber, List<AgreedLine> lines) {
+        OrderResponseType agreement = new OrderResponseType();
+        agreement.setCustomizationID(ORDER_AGREEMENT);
+        agreement.setProfileID(ORDER_AGREEMENT_PROFILE);
+        agreement.setID(agreementId);
+        agreement.setSalesOrderID(supplierOrderId);
+        agreement.setIssueDate(LocalDate.now(SimulatedSupplier.SWEDEN));
+        agreement.setDocumentCurrencyCode("SEK");
+        OrderReferenceType phoneCall = new OrderReferenceType();
+        phoneCall.setID("PHONE-" + supplierOrderId);
+        agreement.getOrderReference().add(phoneCall);
+        agreement.setSellerSupplierParty(new SupplierPartyType());
+        agreement.getSellerSupplierParty().setParty(party(SUPPLIER_ENDPOINT, null, "Hjälpmedelsleverantören AB (fiktiv)",
+                true));
+        agreement.setBuyerCustomerParty(new CustomerPartyType());
+        agreement.getBuyerCustomerParty().setParty(party(MUNICIPALITY_ENDPOINT, customerNumber, "Kommunen (fiktiv)",
+                false));
+        agreement.setAccountingCustomerParty(new CustomerPartyType());
+        PartyType invoicee = new PartyType();
+        PartyIdentificationType payer = new PartyIdentificationType();
+        payer.setID(payerNumber);
+        invoicee.getPartyIdentification().add(payer);
+        PartyNameType invoiceeName = new PartyNameType();
+        invoiceeName.setName("Kommunen (fiktiv)");
+        invoicee.getPartyName().add(invoiceeName);
+        agreement.getAccountingCustomerParty().setParty(invoicee);
+        int lineNumber = 0;
+        for (AgreedLine agreed : lines) {
+            LineItemType item = new LineItemType();
+            item.setID(Integer.toString(++lineNumber));
+            QuantityType quantity = new QuantityType(java.math.BigDecimal.valueOf(agreed.quantity()));
+            quantity.setUnitCode("EA");
+            item.setQuantity(quantity);
+            PriceType price = new PriceType();
+            PriceAmountType amount = new PriceAmountType(java.math.BigDecimal.ZERO);
+            amount.setCurrencyID("SEK");
+            price.setPriceAmount(amount);
+            item.setPrice(price);
+            ItemType article = new ItemType();
+            article.setName("Artikel " + agreed.articleNumber());
+            ItemIdentificationType sellersId = new ItemIdentificationType();
+            sellersId.setID(agreed.articleNumber());
+            article.setSellersItemIdentification(sellersId);
+            item.setItem(article);
+            OrderLineType line = new OrderLineType();
+            line.setLineItem(item);
+            agreement.getOrderLine().add(line);
+        }
+        return written(UBL21Marshaller.orderResponse().getAsString(agreement), "Order Agreement");
+    }
+
+    private static PartyType party(String endpoint, String identification, String name, boolean withCountry) {
+        PartyType party = new PartyType();
+        EndpointIDType endpointId = new EndpointIDType(endpoint);
+        endpointId.setSchemeID(ORGANISATION_NUMBER);
+        party.setEndpointID(endpointId);
+        if (identification != null) {
+            PartyIdentificationType id = new PartyIdentificationType();
+            id.setID(identification);
+            party.getPartyIdentification().add(id);
+        }
+        if (withCountry) {
+            AddressType address = new AddressType();
+            CountryType country = new CountryType();
+            country.setIdentificationCode("SE");
+            address.setCountry(country);
+            party.setPostalAddress(address);
+        }
+        PartyLegalEntityType legal = new PartyLegalEntityType();
+        legal.setRegistrationName(name);
+        party.getPartyLegalEntity().add(legal);
+        return party;
     }
 
     static OrderType readOrder(byte[] document) {

@@ -59,6 +59,16 @@ public final class Registry {
                 .findFirst());
     }
 
+    /** The municipality a customer number is registered for, whether it is an agreement party or not. */
+    public Optional<Municipality> municipalityOfCustomerNumber(String customerNumber) {
+        if (customerNumber == null) {
+            return Optional.empty();
+        }
+        return municipalities.values().stream()
+                .filter(m -> m.customerNumbers().stream().anyMatch(c -> c.number().equals(customerNumber)))
+                .findFirst();
+    }
+
     public Optional<PrivateContractor> privateContractor(String orgNumber) {
         return Optional.ofNullable(orgNumber).map(privateContractors::get);
     }

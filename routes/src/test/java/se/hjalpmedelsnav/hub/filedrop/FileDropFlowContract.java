@@ -243,6 +243,17 @@ abstract class FileDropFlowContract {
         return JSON.readTree(response.body());
     }
 
+    /** POSTs JSON to the simulator's admin API and answers the 201's body. */
+    JsonNode simulatorAdminPost(String path, String body) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + httpPort() + "/simulator/admin/" + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body());
+    }
+
     /** Writes a status file into the inbox as the supplier would: complete, under its final name at once. */
     void dropStatusFile(String name, String content) {
         try {

@@ -22,6 +22,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.hjalpmedelsnav.broker.Queues;
+import se.hjalpmedelsnav.hub.supplier.filedrop.OrderAgreementFiles;
 import se.hjalpmedelsnav.hub.support.HubTest;
 import se.hjalpmedelsnav.hub.support.TestOrders;
 
@@ -143,6 +144,127 @@ class LocalFileDropFlowTest extends FileDropFlowContract {
         assertThat(parked.getStringProperty("navFailureReason")).contains(unknown);
         await().atMost(Duration.ofSeconds(30)).until(() -> folder("processed").contains("return-status-unknown.xml"));
     }
+
+    /** The simulated supplier takes an order by phone on these numbers and drops its Order Agreement; its ID. */
+    String orderTakenByPhone(String customerNumber, String payerNumber) throws Exception {
+        return simulatorAdminPost("order-agreements", """
+                {"customerNumber":"%s","payerNumber":"%s","lines":[{"articleNumber":"HMN-10001","quantity":1}]}"""
+                .formatted(customerNumber, payerNumber)).path("agreementId").asText();
+    }
+
+    @Test
+    void tellsTheMunicipalityOfAnOrderTheSupplierTookByPhoneOnceAndItsDeliveryAfter() throws Exception {
+        String agreementId = orderTakenByPhone("KN-1480-001", "BN-1480-01");
+        String correlation = OrderAgreementFiles.MESSAGE_ID_PREFIX + agreementId;
+
+        JsonNode registered = goteborg.awaitMessage(correlation, m -> "ORDER_STATUS".equals(m.path("type").asText())
+                && "REGISTERED_BY_SUPPLIER".equals(m.path("status").asText()));
+        assertThat(registered.path("hubReference").asText()).isEqualTo(agreementId);
+        assertThat(registered.path("inReplyTo").asText()).isEqualTo(correlation);
+        assertThat(registered.path("supplierOrderId").asText()).startsWith("SO-P");
+
+        // The same agreement again, under another name: read, and applied once.
+        String file = await().atMost(Duration.ofSeconds(30)).until(() -> folder("processed").stream()
+                .filter(name -> name.startsWith("order-agreement-" + agreementId)).findFirst().orElse(null),
+                name -> name != null);
+        dropStatusFile("again-" + file, Files.readString(dropRoot().resolve("processed").resolve(file)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> folder("processed").contains("again-" + file));
+        // Later events follow as for any order, under the agreement's ID; the events of one order keep their order,
+        // so a second REGISTERED_BY_SUPPLIER would have come before this.
+        dropStatusFile("despatch-" + agreementId + ".xml", DESPATCH_ADVICE.formatted(agreementId));
+        JsonNode delivered = goteborg.orderStatus(correlation, "DELIVERED");
+        assertThat(delivered.path("hubReference").asText()).isEqualTo(agreementId);
+        assertThat(delivered.path("deviceIds").get(0).asText()).isEqualTo("IND-70000001");
+        assertThat(goteborg.receivedFor(correlation)).filteredOn(m -> "REGISTERED_BY_SUPPLIER".equals(
+                m.path("status").asText())).hasSize(1);
+        assertThat(folder("error")).noneMatch(name -> name.contains(agreementId));
+    }
+
+    @Test
+    void refusesAnAgreementOnACustomerNumberNoPartyHasToTheErrorFolderWithItsReason() throws Exception {
+        String agreementId = orderTakenByPhone("KN-9999-001", "BN-1480-01");
+
+        String reason = reasonBeside("order-agreement-" + agreementId);
+        assertThat(reason).contains("CUSTOMER_NUMBER_UNKNOWN").doesNotContain("KN-9999-001");
+    }
+
+    @Test
+    void refusesAnAgreementWhosePayerNumberIsNotLinkedToTheErrorFolderWithItsReason() throws Exception {
+        // Alingsås' payer number on a Göteborg customer number.
+        String agreementId = orderTakenByPhone("KN-1480-001", "BN-1489-01");
+
+        String reason = reasonBeside("order-agreement-" + agreementId);
+        assertThat(reason).contains("PAYER_NUMBER_INVALID").doesNotContain("BN-1489-01", "KN-1480-001");
+        assertThat(goteborg.receivedFor(OrderAgreementFiles.MESSAGE_ID_PREFIX + agreementId)).isEmpty();
+    }
+
+    @Test
+    void refusesHostileOrderAgreementsWithoutHarm() throws Exception {
+        String head = """
+                <?xml version="1.0"?>
+                %s
+                <OrderResponse xmlns="urn:oasis:names:specification:ubl:schema:xsd:OrderResponse-2"
+                  xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+                  <cbc:CustomizationID>urn:fdc:peppol.eu:poacc:trns:order_agreement:3</cbc:CustomizationID>
+                  <cbc:ID>%s</cbc:ID>%s
+                </OrderResponse>""";
+        dropStatusFile("agreement-xxe.xml", head.formatted(
+                "<!DOCTYPE OrderResponse [<!ENTITY secret SYSTEM \"file:///etc/hostname\">]>", "&secret;", ""));
+        dropStatusFile("agreement-huge.xml", head.formatted("", "huge-1", "<!--" + "x".repeat(1_100_000) + "-->"));
+        dropStatusFile("agreement-wrong-root.xml", head.formatted("", "root-1", "")
+                .replace("<OrderResponse ", "<Order ").replace("</OrderResponse>", "</Order>")
+                .replace("OrderResponse-2", "Order-2"));
+        dropStatusFile("agreement-not-peppol.xml", head.formatted("", "c0ffee00-0000-4000-8000-000000000001", ""));
+
+        assertThat(reasonBeside("agreement-xxe.xml")).contains("NOT_WELL_FORMED", "DTD");
+        assertThat(reasonBeside("agreement-huge.xml")).contains("FILE_TOO_LARGE");
+        assertThat(reasonBeside("agreement-wrong-root.xml")).contains("NOT_AN_ORDER_AGREEMENT");
+        assertThat(reasonBeside("agreement-not-peppol.xml")).contains("PEPPOL_RULES_BROKEN", "eu.peppol.bis3:order-agreement:2026.5");
+        assertThat(Files.readString(dropRoot().resolve("error").resolve("agreement-xxe.xml.reason.txt")))
+                .doesNotContain(Files.exists(Path.of("/etc/hostname"))
+                        ? Files.readString(Path.of("/etc/hostname")).trim() : "\u0000");
+        // The inbox goes on: an agreement after them is taken.
+        String agreementId = orderTakenByPhone("KN-1480-001", "BN-1480-01");
+        goteborg.orderStatus(OrderAgreementFiles.MESSAGE_ID_PREFIX + agreementId, "REGISTERED_BY_SUPPLIER");
+    }
+
+    /** The reason beside the one refused file whose name starts so, once the file is in the error folder. */
+    private String reasonBeside(String namePrefix) throws Exception {
+        Path error = dropRoot().resolve("error");
+        String reason = await().atMost(Duration.ofSeconds(30)).until(() -> folder("error").stream()
+                .filter(name -> name.startsWith(namePrefix) && name.endsWith(".reason.txt")).findFirst().orElse(null),
+                name -> name != null);
+        String refused = reason.substring(0, reason.length() - ".reason.txt".length());
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(error.resolve(refused)));
+        return Files.readString(error.resolve(reason));
+    }
+
+    /** A despatch advice for an order, by the supplier's hand: one device (fictional). */
+    static final String DESPATCH_ADVICE = """
+            <DespatchAdvice xmlns="urn:oasis:names:specification:ubl:schema:xsd:DespatchAdvice-2"
+                xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
+                xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+              <cbc:CustomizationID>urn:fdc:peppol.eu:poacc:trns:despatch_advice:3</cbc:CustomizationID>
+              <cbc:ProfileID>urn:fdc:peppol.eu:poacc:bis:despatch_advice:3</cbc:ProfileID>
+              <cbc:ID>DA-PHONE-1</cbc:ID>
+              <cbc:IssueDate>2026-11-24</cbc:IssueDate>
+              <cac:OrderReference><cbc:ID>%s</cbc:ID></cac:OrderReference>
+              <cac:DespatchSupplierParty><cac:Party><cbc:EndpointID schemeID="0007">5569990004</cbc:EndpointID>
+                <cac:PartyLegalEntity><cbc:RegistrationName>Leverantören (fiktiv)</cbc:RegistrationName></cac:PartyLegalEntity>
+              </cac:Party></cac:DespatchSupplierParty>
+              <cac:DeliveryCustomerParty><cac:Party><cbc:EndpointID schemeID="0007">2120009994</cbc:EndpointID>
+                <cac:PartyLegalEntity><cbc:RegistrationName>Kommunen (fiktiv)</cbc:RegistrationName></cac:PartyLegalEntity>
+              </cac:Party></cac:DeliveryCustomerParty>
+              <cac:DespatchLine>
+                <cbc:ID>1</cbc:ID>
+                <cbc:DeliveredQuantity unitCode="EA">1</cbc:DeliveredQuantity>
+                <cac:OrderLineReference><cbc:LineID>1</cbc:LineID></cac:OrderLineReference>
+                <cac:Item><cbc:Name>Artikel HMN-10001</cbc:Name>
+                  <cac:SellersItemIdentification><cbc:ID>HMN-10001</cbc:ID></cac:SellersItemIdentification>
+                  <cac:ItemInstance><cbc:SerialID>IND-70000001</cbc:SerialID></cac:ItemInstance>
+                </cac:Item>
+              </cac:DespatchLine>
+            </DespatchAdvice>""";
 
     private static Message parkedEventFor(String reference) throws Exception {
         try (Connection connection = new JmsConnectionFactory("amqp://127.0.0.1:" + BROKER_PORT)

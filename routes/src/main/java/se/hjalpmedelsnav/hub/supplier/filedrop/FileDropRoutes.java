@@ -19,7 +19,8 @@ import se.hjalpmedelsnav.mappings.message.MessageType;
  * type's dead-letter queue like the API route's.
  *
  * <p>Back: {@code supplier-filedrop-status} reads the supplier's status files (Peppol OrderResponse and
- * DespatchAdvice, the hub's returnStatus and faultReportStatus), each once even across restarts, and puts
+ * DespatchAdvice, the hub's returnStatus and faultReportStatus, and Peppol Order Agreements for orders it took
+ * outside the hub: {@link OrderAgreementFiles}), each once even across restarts, and puts
  * the same event the webhook would on the events queue, from where {@code supplier-events} routes it to
  * the municipality once. A file it cannot read goes to the error folder with its reason beside it.
  */
@@ -65,7 +66,13 @@ public class FileDropRoutes extends StageRouteBuilder {
                     .bean(StatusFiles.class, "leaveReason")
                 .end()
                 .convertBodyTo(byte[].class)
-                .bean(StatusFiles.class, "toSupplierEvent").id("read-status-file")
+                .choice()
+                    .when(method(OrderAgreementFiles.class, "isOrderAgreement"))
+                        // An order the supplier took outside the hub: checked, tracked, the municipality told.
+                        .bean(OrderAgreementFiles.class, "register").id("register-order-agreement")
+                    .otherwise()
+                        .bean(StatusFiles.class, "toSupplierEvent").id("read-status-file")
+                .end()
                 .filter(body().isNotNull())
                     // As the webhook: a plain persistent send, confirmed by the broker, repeats of an event id dropped.
                     .to("jms:queue:" + Queues.SUPPLIER_EVENTS + "?jmsMessageType=Text&transacted=false")
