@@ -26,6 +26,9 @@ import org.w3c.dom.Document;
  */
 public class PeppolValidation {
 
+    /** OpenPeppol Catalogue (T19), with or without response: {@code eu.peppol.bis3:catalogue:2026.5}. */
+    public static final DVRCoordinate CATALOGUE = PeppolValidation2026_05.VID_OPENPEPPOL_CATALOGUE_V3;
+
     /** OpenPeppol Order Agreement (T110): {@code eu.peppol.bis3:order-agreement:2026.5}. */
     public static final DVRCoordinate ORDER_AGREEMENT = PeppolValidation2026_05.VID_OPENPEPPOL_ORDER_AGREEMENT_V3;
 

@@ -32,6 +32,11 @@ public final class Registry {
                 .collect(Collectors.toMap(key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     }
 
+    /** The same registry with another assortment: the one in force from the supplier's catalogue. */
+    public Registry withAssortment(List<Article> inForce) {
+        return new Registry(municipalities(), privateContractors(), productAreas(), inForce);
+    }
+
     public List<Municipality> municipalities() {
         return List.copyOf(municipalities.values());
     }

@@ -22,6 +22,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.hjalpmedelsnav.broker.Queues;
+import se.hjalpmedelsnav.mappings.assortment.Catalogues;
 import se.hjalpmedelsnav.hub.supplier.filedrop.OrderAgreementFiles;
 import se.hjalpmedelsnav.hub.support.HubTest;
 import se.hjalpmedelsnav.hub.support.TestOrders;
@@ -32,6 +33,9 @@ import se.hjalpmedelsnav.hub.support.TestOrders;
 @SpringBootTest(classes = se.hjalpmedelsnav.hub.HubApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class LocalFileDropFlowTest extends FileDropFlowContract {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    javax.sql.DataSource dataSource;
 
     static final int HTTP_PORT = HubTest.freePort();
     static final int BROKER_PORT = HubTest.freePort();
@@ -143,6 +147,52 @@ class LocalFileDropFlowTest extends FileDropFlowContract {
         Message parked = await().atMost(Duration.ofSeconds(30)).until(() -> parkedEventFor(unknown), m -> m != null);
         assertThat(parked.getStringProperty("navFailureReason")).contains(unknown);
         await().atMost(Duration.ofSeconds(30)).until(() -> folder("processed").contains("return-status-unknown.xml"));
+    }
+
+    @Test
+    void aCatalogueInTheInboxChangesWhatCanBeOrderedAndARefusedOneChangesNothing() throws Exception {
+        String before = TestOrders.newMessageId();
+        goteborg.send(orderOf(before, "HMN-10002"));
+        assertThat(goteborg.receipt(before).path("status").asText()).isEqualTo("ACCEPTED");
+
+        // Update: withdraw one article of the seed, add a new one (product area and medical-device flag as agreed).
+        dropStatusFile("catalogue-update.xml", Catalogues.catalogue("CAT-TEST-1", "Update",
+                Catalogues.line("1", "Delete", "HMN-10002", "Tidshjälpmedel", null, null),
+                Catalogues.line("2", "Add", "HMN-90001", "Ny planerare (fiktiv)", true, null,
+                        "ProductArea=KOGNITION", "ISO9999=22 27 15", "MedicalDevice=false")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> folder("processed").contains("catalogue-update.xml"));
+
+        String withdrawn = TestOrders.newMessageId();
+        goteborg.send(orderOf(withdrawn, "HMN-10002"));
+        JsonNode refused = goteborg.receipt(withdrawn);
+        assertThat(refused.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(refused.path("errors").get(0).path("code").asText()).isEqualTo("ARTICLE_NOT_ORDERABLE");
+        String added = TestOrders.newMessageId();
+        goteborg.send(orderOf(added, "HMN-90001"));
+        assertThat(goteborg.receipt(added).path("status").asText()).as("receipt").isEqualTo("ACCEPTED");
+
+        // Adding the same article again breaks the rules: refused whole, the good line with it.
+        dropStatusFile("catalogue-broken.xml", Catalogues.catalogue("CAT-TEST-2", "Update",
+                Catalogues.line("1", "Update", "HMN-90001", "Omdöpt", false, null),
+                Catalogues.line("2", "Add", "HMN-90001", "Igen", true, null, "ProductArea=KOGNITION",
+                        "MedicalDevice=false")));
+        assertThat(reasonBeside("catalogue-broken.xml")).contains("DUPLICATE_ARTICLE", "line 2")
+                .doesNotContain("HMN-90001");
+        String still = TestOrders.newMessageId();
+        goteborg.send(orderOf(still, "HMN-90001"));
+        assertThat(goteborg.receipt(still).path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(assortmentVersions()).isEqualTo(1);
+    }
+
+    private static ObjectNode orderOf(String messageId, String articleNumber) {
+        ObjectNode order = TestOrders.validOrder(messageId);
+        ((ObjectNode) order.path("lines").get(0)).put("articleNumber", articleNumber);
+        return order;
+    }
+
+    private int assortmentVersions() {
+        return new org.springframework.jdbc.core.JdbcTemplate(dataSource)
+                .queryForObject("select count(*) from assortment_version", Integer.class);
     }
 
     /** The simulated supplier takes an order by phone on these numbers and drops its Order Agreement; its ID. */
