@@ -2,6 +2,13 @@
 -- side"), shared by every hub on this database. Until the first catalogue is applied, the registry file's assortment
 -- (the development seed) is in force. No personal data in any column.
 
+-- One row, locked by the transaction that applies a catalogue: two hubs applying two catalogues at once take turns
+-- (each version builds on the one before it).
+create table assortment_lock (
+    name varchar(20) not null primary key
+);
+insert into assortment_lock (name) values ('apply');
+
 -- Every catalogue applied, in order: which file (name and SHA-256 of its bytes), which catalogue, when, what it did.
 -- The unique digest makes a second application of the same file fail, whichever hub tries it.
 create table assortment_version (

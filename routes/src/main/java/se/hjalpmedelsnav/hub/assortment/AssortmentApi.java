@@ -29,7 +29,7 @@ public class AssortmentApi {
     /** The article numbers one version added, updated and withdrew. */
     @GetMapping("/versions/{version}/changes")
     public ResponseEntity<Map<String, List<String>>> changes(@PathVariable long version) {
-        if (store.versions(500).stream().noneMatch(v -> v.version() == version)) {
+        if (store.version(version).isEmpty()) {
             return ResponseEntity.notFound().build();
         }
         return ResponseEntity.ok(store.changes(version));

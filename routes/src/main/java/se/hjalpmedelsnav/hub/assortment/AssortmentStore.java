@@ -70,10 +70,19 @@ public class AssortmentStore {
     /** The latest versions first: the admins' report. */
     public List<Version> versions(int limit) {
         return jdbc.query("select * from assortment_version order by version desc limit " + Math.max(1, Math.min(limit,
-                500)), (rs, n) -> new Version(rs.getLong("version"), rs.getString("catalogue_id"),
-                rs.getString("header_action"), rs.getString("file_name"),
-                rs.getTimestamp("applied_at").toInstant().atOffset(ZoneOffset.UTC), rs.getInt("added"),
-                rs.getInt("updated"), rs.getInt("withdrawn")));
+                500)), AssortmentStore::version);
+    }
+
+    private static Version version(ResultSet rs, int row) throws SQLException {
+        return new Version(rs.getLong("version"), rs.getString("catalogue_id"), rs.getString("header_action"),
+                rs.getString("file_name"), rs.getTimestamp("applied_at").toInstant().atOffset(ZoneOffset.UTC),
+                rs.getInt("added"), rs.getInt("updated"), rs.getInt("withdrawn"));
+    }
+
+    /** One version, if it was applied. */
+    public Optional<Version> version(long version) {
+        return jdbc.query("select * from assortment_version where version = ?", AssortmentStore::version, version)
+                .stream().findFirst();
     }
 
     /** The article numbers a version added, updated or withdrew, by change. */
@@ -95,6 +104,8 @@ public class AssortmentStore {
     public Optional<Version> apply(Catalogue catalogue, String fileName, String fileDigest,
             Map<String, AssortmentArticle> seed, Collection<String> productAreas, OffsetDateTime at) {
         return oneTransaction.execute(tx -> {
+            // Another hub applying another catalogue waits here until that one has committed.
+            jdbc.queryForList("select name from assortment_lock where name = 'apply' for update", String.class);
             Integer seen = jdbc.queryForObject("select count(*) from assortment_version where file_digest = ?",
                     Integer.class, fileDigest);
             if (seen != null && seen > 0) {

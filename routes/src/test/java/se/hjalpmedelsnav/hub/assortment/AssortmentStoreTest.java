@@ -73,6 +73,32 @@ class AssortmentStoreTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void twoHubsApplyingTwoCataloguesAtOnceTakeTurns(TestDatabase db) throws Exception {
+        // Two stores on one database, as two hubs; each adds its own article on top of the other's.
+        AssortmentStore first = new AssortmentStore(new JdbcTemplate(db.dataSource()));
+        AssortmentStore second = new AssortmentStore(new JdbcTemplate(db.dataSource()));
+        new JdbcTemplate(db.dataSource()).update("delete from assortment_change");
+        new JdbcTemplate(db.dataSource()).update("delete from assortment_article");
+        new JdbcTemplate(db.dataSource()).update("delete from assortment_version");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> first.apply(adding("CAT-A", "HMN-80001"), "a.xml", "digest-a", SEED, AREAS, AT));
+            var b = pool.submit(() -> second.apply(adding("CAT-B", "HMN-80002"), "b.xml", "digest-b", SEED, AREAS, AT));
+            assertThat(List.of(a.get().orElseThrow().version(), b.get().orElseThrow().version()))
+                    .containsExactlyInAnyOrder(1L, 2L);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(first.articles()).containsOnlyKeys("HMN-10001", "HMN-80001", "HMN-80002");
+    }
+
+    static Catalogue adding(String catalogueId, String articleNumber) {
+        return new Catalogue(catalogueId, HeaderAction.UPDATE, AT.toLocalDate(), List.of(new Catalogue.Line("1",
+                LineAction.ADD, articleNumber, "Ny", true, "KOGNITION", null, false, null, null, null)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void refusesABrokenCatalogueAndWritesNothing(TestDatabase db) {
         AssortmentStore store = new AssortmentStore(new JdbcTemplate(db.dataSource()));
         Catalogue deleteUnknown = new Catalogue("CAT-2", HeaderAction.UPDATE, AT.toLocalDate(), List.of(
