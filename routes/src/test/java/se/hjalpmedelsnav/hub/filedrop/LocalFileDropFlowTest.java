@@ -184,6 +184,25 @@ class LocalFileDropFlowTest extends FileDropFlowContract {
         assertThat(assortmentVersions()).isEqualTo(1);
     }
 
+    @Test
+    void refusesHostileCataloguesWithoutTouchingTheAssortment() throws Exception {
+        String catalogueRoot = "<Catalogue xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Catalogue-2\">%s</Catalogue>";
+        dropStatusFile("catalogue-xxe.xml", "<?xml version=\"1.0\"?><!DOCTYPE Catalogue [<!ENTITY x SYSTEM "
+                + "\"file:///etc/hostname\">]>" + catalogueRoot.formatted("&x;"));
+        dropStatusFile("catalogue-huge.xml", catalogueRoot.formatted("<!--" + "x".repeat(9 * 1024 * 1024) + "-->"));
+        dropStatusFile("catalogue-wrong-root.xml", "<Order xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Order-2\""
+                + " xmlns:c=\"urn:oasis:names:specification:ubl:schema:xsd:Catalogue-2\"/>");
+        dropStatusFile("catalogue-not-peppol.xml", catalogueRoot.formatted(""));
+
+        assertThat(reasonBeside("catalogue-xxe.xml")).contains("NOT_WELL_FORMED");
+        assertThat(reasonBeside("catalogue-huge.xml")).contains("FILE_TOO_LARGE");
+        assertThat(reasonBeside("catalogue-wrong-root.xml")).contains("NOT_A_CATALOGUE");
+        assertThat(reasonBeside("catalogue-not-peppol.xml")).contains("PEPPOL_RULES_BROKEN");
+        String order = TestOrders.newMessageId();
+        goteborg.send(orderOf(order, "HMN-10001"));
+        assertThat(goteborg.receipt(order).path("status").asText()).isEqualTo("ACCEPTED");
+    }
+
     private static ObjectNode orderOf(String messageId, String articleNumber) {
         ObjectNode order = TestOrders.validOrder(messageId);
         ((ObjectNode) order.path("lines").get(0)).put("articleNumber", articleNumber);
