@@ -35,6 +35,32 @@ public class SimulatorAdminController {
             List<SimulatorPeppolAnswers.AgreedLine> lines) {
     }
 
+    /** A catalogue to publish: header action, line action (none for a whole catalogue) and the articles. */
+    public record CataloguePublication(String headerAction, String lineAction,
+            List<SimulatorPeppolAnswers.CatalogueArticle> articles) {
+    }
+
+    /** The published catalogue's ID. */
+    public record CataloguePublished(String catalogueId) {
+    }
+
+    /**
+     * Publishes a Peppol catalogue of these articles in the file drop's inbox: 201 with its ID, or 409 when the
+     * simulator does not serve the file drop.
+     */
+    @PostMapping("/catalogues")
+    public ResponseEntity<CataloguePublished> publishCatalogue(@RequestBody CataloguePublication publication) {
+        SimulatorFileDrop drop = fileDrop.getIfAvailable();
+        if (drop == null) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).build();
+        }
+        String catalogueId = drop.publishCatalogue(publication.headerAction() == null ? "Replace"
+                : publication.headerAction(), publication.lineAction(),
+                publication.articles() == null ? List.of() : publication.articles());
+        LOG.info("Catalogue {} published in the inbox", catalogueId);
+        return ResponseEntity.status(HttpStatus.CREATED).body(new CataloguePublished(catalogueId));
+    }
+
     /** The agreement's ID, which is the order's hub reference in the hub. */
     public record OrderAgreementSent(String agreementId) {
     }

@@ -171,6 +171,20 @@ public class SimulatorFileDrop implements InitializingBean, DisposableBean {
         return agreementId;
     }
 
+    /**
+     * Publishes (part of) the simulated supplier's assortment as a Peppol catalogue in the inbox, as the supplier's
+     * system would: the hub applies it to the assortment in force.
+     *
+     * @return the catalogue's ID
+     */
+    public String publishCatalogue(String headerAction, String lineAction,
+            List<SimulatorPeppolAnswers.CatalogueArticle> articles) {
+        String catalogueId = "CAT-" + java.util.UUID.randomUUID();
+        answer("catalogue", catalogueId, SimulatorPeppolAnswers.catalogue(catalogueId, headerAction, lineAction,
+                articles));
+        return catalogueId;
+    }
+
     private void takeReturn(SupplierReturn supplierReturn, byte[] document) {
         ReceivedRequest received = supplier.receive(supplierReturn, asReceived(document));
         LOG.info("Return file received: returnId={}, devices={}, receivedCount={}, accepted={}",

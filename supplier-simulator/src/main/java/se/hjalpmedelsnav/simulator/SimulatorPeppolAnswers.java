@@ -31,6 +31,10 @@ import oasis.names.specification.ubl.schema.xsd.despatchadvice_21.DespatchAdvice
 import oasis.names.specification.ubl.schema.xsd.order_21.OrderType;
 import oasis.names.specification.ubl.schema.xsd.orderresponse_21.OrderResponseType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.ItemPropertyType;
+import oasis.names.specification.ubl.schema.xsd.catalogue_21.CatalogueType;
+import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.CatalogueLineType;
+import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.PeriodType;
+import se.hjalpmedelsnav.mappings.peppol.CatalogueReader;
 import se.hjalpmedelsnav.mappings.peppol.PeppolOrderWriter;
 import se.hjalpmedelsnav.mappings.supplier.SupplierOrder;
 import se.hjalpmedelsnav.mappings.supplier.SupplierOrderLine;
@@ -48,6 +52,8 @@ final class SimulatorPeppolAnswers {
     private static final String ORDER_RESPONSE = "urn:fdc:peppol.eu:poacc:trns:order_response:3";
     private static final String ORDER_AGREEMENT = "urn:fdc:peppol.eu:poacc:trns:order_agreement:3";
     private static final String ORDER_AGREEMENT_PROFILE = "urn:fdc:peppol.eu:poacc:bis:order_agreement:3";
+    private static final String CATALOGUE = "urn:fdc:peppol.eu:poacc:trns:catalogue:3";
+    private static final String CATALOGUE_PROFILE = "urn:fdc:peppol.eu:poacc:bis:catalogue_wo_response:3";
     private static final String DESPATCH_PROFILE = "urn:fdc:peppol.eu:poacc:bis:despatch_advice:3";
     private static final String DESPATCH_ADVICE = "urn:fdc:peppol.eu:poacc:trns:despatch_advice:3";
     /** The simulated supplier's and a municipality's Peppol endpoints in an Order Agreement (FICTIONAL numbers). */
@@ -246,6 +252,65 @@ final class SimulatorPeppolAnswers {
         legal.setRegistrationName(name);
         party.getPartyLegalEntity().add(legal);
         return party;
+    }
+
+    /**
+     * One article of the simulated supplier's assortment as it publishes it: the item properties the hub reads
+     * (ProductArea, MedicalDevice, ISO9999) and whether it may be ordered.
+     */
+    public record CatalogueArticle(String articleNumber, String name, String productArea, boolean medicalDevice,
+            String iso9999, Boolean orderable) {
+    }
+
+    /**
+     * The simulated supplier's assortment as a Peppol BIS Catalogue without response 3: the header action
+     * ({@code Add}, {@code Replace}, {@code Update} or {@code Delete}) and one line per article with that line action
+     * (none for a whole catalogue).
+     */
+    static String catalogue(String catalogueId, String headerAction, String lineAction, List<CatalogueArticle> articles) {
+        CatalogueType catalogue = new CatalogueType();
+        catalogue.setCustomizationID(CATALOGUE);
+        catalogue.setProfileID(CATALOGUE_PROFILE);
+        catalogue.setID(catalogueId);
+        catalogue.setActionCode(headerAction);
+        catalogue.setIssueDate(LocalDate.now(SimulatedSupplier.SWEDEN));
+        PeriodType validity = new PeriodType();
+        validity.setStartDate(LocalDate.now(SimulatedSupplier.SWEDEN));
+        catalogue.getValidityPeriod().add(validity);
+        catalogue.setProviderParty(party(SUPPLIER_ENDPOINT, null, "Hjälpmedelsleverantören AB (fiktiv)", false));
+        catalogue.setReceiverParty(party(MUNICIPALITY_ENDPOINT, null, "Hjälpmedelsnav (fiktiv)", false));
+        int lineNumber = 0;
+        for (CatalogueArticle article : articles) {
+            CatalogueLineType line = new CatalogueLineType();
+            line.setID(Integer.toString(++lineNumber));
+            if (lineAction != null) {
+                line.setActionCode(lineAction);
+            }
+            if (article.orderable() != null) {
+                line.setOrderableIndicator(article.orderable());
+            }
+            ItemType item = new ItemType();
+            item.setName(article.name());
+            ItemIdentificationType sellersId = new ItemIdentificationType();
+            sellersId.setID(article.articleNumber());
+            item.setSellersItemIdentification(sellersId);
+            item.getAdditionalItemProperty().add(property(CatalogueReader.PRODUCT_AREA, article.productArea()));
+            item.getAdditionalItemProperty().add(property(CatalogueReader.MEDICAL_DEVICE,
+                    Boolean.toString(article.medicalDevice())));
+            if (article.iso9999() != null) {
+                item.getAdditionalItemProperty().add(property(CatalogueReader.ISO_9999, article.iso9999()));
+            }
+            line.setItem(item);
+            catalogue.getCatalogueLine().add(line);
+        }
+        return written(UBL21Marshaller.catalogue().getAsString(catalogue), "Catalogue");
+    }
+
+    private static ItemPropertyType property(String name, String value) {
+        ItemPropertyType property = new ItemPropertyType();
+        property.setName(name);
+        property.setValue(value);
+        return property;
     }
 
     static OrderType readOrder(byte[] document) {

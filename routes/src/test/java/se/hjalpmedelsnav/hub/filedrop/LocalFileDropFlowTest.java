@@ -181,6 +181,18 @@ class LocalFileDropFlowTest extends FileDropFlowContract {
         goteborg.send(orderOf(still, "HMN-90001"));
         assertThat(goteborg.receipt(still).path("status").asText()).isEqualTo("ACCEPTED");
         assertThat(assortmentVersions()).isEqualTo(1);
+
+        // The simulated supplier publishes its own: an article added by its catalogue can be ordered.
+        String catalogueId = simulatorAdminPost("catalogues", """
+                {"headerAction":"Update","lineAction":"Add","articles":[{"articleNumber":"HMN-90002",
+                 "name":"Simulatorns planerare (fiktiv)","productArea":"KOGNITION","medicalDevice":false}]}""")
+                .path("catalogueId").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> folder("processed").stream()
+                .anyMatch(name -> name.startsWith("catalogue-" + catalogueId)));
+        String published = TestOrders.newMessageId();
+        goteborg.send(orderOf(published, "HMN-90002"));
+        assertThat(goteborg.receipt(published).path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(assortmentVersions()).isEqualTo(2);
     }
 
     @Test

@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import se.hjalpmedelsnav.connectors.peppol.PeppolValidation;
+import se.hjalpmedelsnav.mappings.assortment.Catalogue;
+import se.hjalpmedelsnav.mappings.peppol.CatalogueReader;
 import se.hjalpmedelsnav.mappings.peppol.OrderAgreement;
 import se.hjalpmedelsnav.mappings.peppol.OrderAgreementReader;
 
-/** The Order Agreement the simulated supplier drops for an order it took by phone: official rules, and what the hub reads. */
-class SimulatorOrderAgreementTest {
+/** The Peppol documents the simulated supplier drops unasked (an Order Agreement, its catalogue): official rules, and what the hub reads. */
+class SimulatorPeppolDocumentsTest {
 
     @Test
     void writesAnOrderAgreementThatPassesThePeppolRulesAndCarriesTheNumbers() {
@@ -28,6 +30,22 @@ class SimulatorOrderAgreementTest {
         assertThat(read.customerNumber()).isEqualTo("KN-1480-001");
         assertThat(read.payerNumber()).isEqualTo("BN-1480-01");
         assertThat(read.lines()).containsExactly(new OrderAgreement.Line("HMN-10001", new BigDecimal("2")));
+    }
+
+    @Test
+    void publishesItsAssortmentAsACatalogueThatPassesThePeppolRulesAndTheHubReads() {
+        String xml = SimulatorPeppolAnswers.catalogue("CAT-1", "Update", "Add", List.of(
+                new SimulatorPeppolAnswers.CatalogueArticle("HMN-90001", "Ny planerare", "KOGNITION", true, "22 27 15",
+                        true)));
+        byte[] file = xml.getBytes(StandardCharsets.UTF_8);
+        CatalogueReader reader = new CatalogueReader();
+
+        assertThat(CatalogueReader.isCatalogue(file)).isTrue();
+        assertThat(new PeppolValidation().breaches(reader.parse(file), PeppolValidation.CATALOGUE)).isEmpty();
+        Catalogue read = reader.read(reader.parse(file));
+        assertThat(read.action()).isEqualTo(Catalogue.HeaderAction.UPDATE);
+        assertThat(read.lines()).containsExactly(new Catalogue.Line("1", Catalogue.LineAction.ADD, "HMN-90001",
+                "Ny planerare", true, "KOGNITION", "22 27 15", true, null, null, null));
     }
 
     @Test
