@@ -303,17 +303,22 @@ public final class PeppolOrderWriter {
         if (line.quantity() == null) {
             throw new IllegalArgumentException("lines.quantity is required");
         }
-        Article article = registry.article(line.articleNumber())
-                .orElseThrow(() -> new IllegalArgumentException("lines.articleNumber is not in the assortment"));
+        if (line.articleNumber() == null || line.articleNumber().isBlank()) {
+            throw new IllegalArgumentException("lines.articleNumber is required");
+        }
+        // The order was checked against the assortment in force when it was accepted; a catalogue may have withdrawn
+        // the article since. The supplier decides then (it refuses what it no longer carries): the item is named by
+        // its number rather than the order parked.
+        String itemName = registry.article(line.articleNumber()).map(Article::name).orElse(line.articleNumber());
         LineItemType item = new LineItemType();
         item.setID(Integer.toString(lineNumber));
         QuantityType quantity = new QuantityType(BigDecimal.valueOf(line.quantity()));
         quantity.setUnitCode(UNIT_CODE);
         item.setQuantity(quantity);
         ItemType ublItem = new ItemType();
-        ublItem.setName(article.name());
+        ublItem.setName(itemName);
         ItemIdentificationType sellersId = new ItemIdentificationType();
-        sellersId.setID(article.articleNumber());
+        sellersId.setID(line.articleNumber());
         ublItem.setSellersItemIdentification(sellersId);
         if (endUser != null && endUser.personalIdentityNumber() != null) {
             ublItem.getAdditionalItemProperty().add(property(END_USER_IDENTITY, endUser.personalIdentityNumber()));

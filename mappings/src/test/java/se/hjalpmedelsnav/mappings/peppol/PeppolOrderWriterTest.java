@@ -246,6 +246,19 @@ class PeppolOrderWriterTest {
     }
 
     @Test
+    void namesAnArticleWithdrawnSinceTheOrderWasAcceptedByItsNumber() {
+        OrderMessage order = unitOrder();
+        Registry withdrawn = registry.withAssortment(java.util.List.of());
+
+        String xml = writer.toUblOrder(order, HUB_REFERENCE, withdrawn, ISSUE_DATE);
+
+        // Compared, never printed: the document holds the user's (fictional) number.
+        assertThat(xml.contains("<cbc:Name>" + COMMUNICATION_ARTICLE + "</cbc:Name>")).as("item named by its number")
+                .isTrue();
+        assertThat(PeppolRules.findings(xml, PeppolRules.ORDER)).isEmpty();
+    }
+
+    @Test
     void refusesBufferStoreDeliveryForAUnitWithoutOne() {
         OrderMessage order = OrderBuilder.valid().withCustomerNumber(CUSTOMER_WITHOUT_BUFFER_STORE)
                 .withPayerNumber(PAYER_OF_CUSTOMER_WITHOUT_BUFFER_STORE)
