@@ -69,6 +69,16 @@ class SupplierEventsTest extends EmbeddedHubTest {
     }
 
     @Test
+    void refusesRegisteredBySupplierOverTheWebhookItComesFromAnOrderAgreementFileOnly() throws Exception {
+        HttpResponse<String> registered = postEvent(("{\"eventId\":\"%s\",\"orderId\":\"%s\",\"eventType\":\"ORDER_STATUS\","
+                + "\"status\":\"REGISTERED_BY_SUPPLIER\",\"occurredAt\":\"2026-11-23T10:15:00+01:00\"}")
+                .formatted(UUID.randomUUID(), UUID.randomUUID()));
+
+        assertThat(registered.statusCode()).isEqualTo(400);
+        assertThat(registered.body()).contains("REGISTERED_BY_SUPPLIER is not a webhook status");
+    }
+
+    @Test
     void parksAnEventForAnOrderTheHubNeverSentWithItsReason() throws Exception {
         String unknownOrder = UUID.randomUUID().toString();
 

@@ -37,6 +37,11 @@ public class SimulatedSupplier {
     private final AtomicLong orderSequence = new AtomicLong();
     private final RequestLedger returns = new RequestLedger("SR-%08d");
     private final RequestLedger faultReports = new RequestLedger("SF-%08d");
+    /**
+     * The supplier's register of devices out on loan: device id to the 12-digit identity of the user it is lent
+     * to, as the handbook's traceability asks. In memory only, like everything the simulator holds.
+     */
+    private final Map<String, String> deviceHolders = new ConcurrentHashMap<>();
 
     public SimulatedSupplier(SupplierSimulatorProperties properties) {
         this.properties = properties;
@@ -104,6 +109,7 @@ public class SimulatedSupplier {
             orders.clear();
             withBody.clear();
         }
+        deviceHolders.clear();
     }
 
     /** Takes a return in; rejected at first receipt when it names a device id the supplier does not know. */
@@ -119,6 +125,23 @@ public class SimulatedSupplier {
 
     private List<String> unknownDevices(List<String> deviceIds) {
         return deviceIds.stream().filter(properties.unknownDevices()::contains).distinct().toList();
+    }
+
+    /**
+     * Registers each delivered device on the user the order named (over the API its recipient, in a Peppol
+     * Order the lines' end-user property); an order naming no user registers nothing.
+     */
+    public void registerDelivered(SupplierOrder order, List<String> deviceIds) {
+        String holder = order.recipient() == null ? null : order.recipient().personalIdentityNumber();
+        if (holder == null || holder.isBlank()) {
+            return;
+        }
+        deviceIds.forEach(deviceId -> deviceHolders.put(deviceId, holder));
+    }
+
+    /** The identity number of the user a device is registered on, if the supplier delivered it. */
+    public Optional<String> holderOf(String deviceId) {
+        return Optional.ofNullable(deviceId).map(deviceHolders::get);
     }
 
     public List<ReceivedRequest> receivedReturns() {

@@ -48,13 +48,16 @@ public class SimulatorEventPusher implements DisposableBean {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
     private final SupplierSimulatorProperties properties;
+    private final SimulatedSupplier supplier;
     private final RestClient webhook;
     private final ScheduledExecutorService scheduler;
     /** Device ids start at a random point so that two runs of the simulator hand out different ones. */
     private final AtomicLong deviceSequence = new AtomicLong(ThreadLocalRandom.current().nextLong(10_000_000, 60_000_000));
 
-    public SimulatorEventPusher(SupplierSimulatorProperties properties, RestClient.Builder restClients) {
+    public SimulatorEventPusher(SupplierSimulatorProperties properties, SimulatedSupplier supplier,
+            RestClient.Builder restClients) {
         this.properties = properties;
+        this.supplier = supplier;
         this.webhook = restClients
                 // HttpURLConnection, not java.net.http: with fewer than three cores the JDK client completes each
                 // exchange on a thread started for it (CompletableFuture's thread-per-task fallback, whatever executor
@@ -177,6 +180,8 @@ public class SimulatorEventPusher implements DisposableBean {
         List<String> deviceIds = LongStream.range(0, order.totalQuantity())
                 .mapToObj(unit -> newDeviceId())
                 .toList();
+        // Registered on the user before the delivery is told: traceable from the moment the hub hears of it.
+        supplier.registerDelivered(order, deviceIds);
         return SupplierEvent.orderStatus(UUID.randomUUID().toString(), order.orderId(), supplierOrderId,
                 SupplierOrderStatus.DELIVERED, deviceIds, null, OffsetDateTime.now(SimulatedSupplier.SWEDEN));
     }

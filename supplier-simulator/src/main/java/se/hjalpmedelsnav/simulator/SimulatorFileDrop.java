@@ -156,6 +156,35 @@ public class SimulatorFileDrop implements InitializingBean, DisposableBean {
         });
     }
 
+    /**
+     * Takes an order by phone, as the supplier's staff would, and drops its Peppol Order Agreement in the inbox so
+     * the hub learns of it; the supplier's ledger is not touched (the order never came through the hub).
+     *
+     * @return the agreement's ID: the hub's reference of the order from then on
+     */
+    public String sendOrderAgreement(String customerNumber, String payerNumber,
+            List<SimulatorPeppolAnswers.AgreedLine> lines) {
+        String agreementId = java.util.UUID.randomUUID().toString();
+        String supplierOrderId = "SO-P%07d".formatted(answerSequence.incrementAndGet() % 10_000_000);
+        answer("order-agreement", agreementId, SimulatorPeppolAnswers.orderAgreement(agreementId, supplierOrderId,
+                customerNumber, payerNumber, lines));
+        return agreementId;
+    }
+
+    /**
+     * Publishes (part of) the simulated supplier's assortment as a Peppol catalogue in the inbox, as the supplier's
+     * system would: the hub applies it to the assortment in force.
+     *
+     * @return the catalogue's ID
+     */
+    public String publishCatalogue(String headerAction, String lineAction,
+            List<SimulatorPeppolAnswers.CatalogueArticle> articles) {
+        String catalogueId = "CAT-" + java.util.UUID.randomUUID();
+        answer("catalogue", catalogueId, SimulatorPeppolAnswers.catalogue(catalogueId, headerAction, lineAction,
+                articles));
+        return catalogueId;
+    }
+
     private void takeReturn(SupplierReturn supplierReturn, byte[] document) {
         ReceivedRequest received = supplier.receive(supplierReturn, asReceived(document));
         LOG.info("Return file received: returnId={}, devices={}, receivedCount={}, accepted={}",

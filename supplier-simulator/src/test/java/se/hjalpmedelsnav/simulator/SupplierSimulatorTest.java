@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static se.hjalpmedelsnav.connectors.supplier.SupplierOrders.anOrder;
+import se.hjalpmedelsnav.connectors.supplier.SupplierOrders;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,6 +88,8 @@ class SupplierSimulatorTest {
     TestRestTemplate http;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    SimulatedSupplier supplier;
 
     private SupplierAccessToken accessToken;
 
@@ -208,6 +211,11 @@ class SupplierSimulatorTest {
         assertThat(events.get(0).expectedDeliveryDate()).isNotNull();
         assertThat(events.get(1).deviceIds()).hasSize(3).doesNotHaveDuplicates()
                 .allMatch(deviceId -> deviceId.matches("IND-\\d{8}"));
+        // Traceability: each delivered device is registered on the user (compared, never printed).
+        for (String deviceId : events.get(1).deviceIds()) {
+            assertThat(supplier.holderOf(deviceId).map(SupplierOrders.PERSONAL_ID::equals).orElse(false))
+                    .as("device %s is registered on the order's user", deviceId).isTrue();
+        }
     }
 
     @Test

@@ -8,5 +8,11 @@ public enum OrderStatus {
     DELIVERED,
     CANCELLED,
     /** The supplier refused the order; the event carries its reason as a SUPPLIER_REJECTED error. */
-    REJECTED_BY_SUPPLIER
+    REJECTED_BY_SUPPLIER,
+    /**
+     * The supplier took an order outside the hub (by phone, in its own screens) on one of the municipality's
+     * customer numbers and registered it (a Peppol Order Agreement): the first event of an order the municipality
+     * never sent through the hub; later events follow under the same hubReference.
+     */
+    REGISTERED_BY_SUPPLIER
 }

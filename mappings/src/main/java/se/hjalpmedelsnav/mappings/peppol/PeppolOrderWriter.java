@@ -13,6 +13,7 @@ import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.Cus
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.DeliveryType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.DocumentReferenceType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.ItemIdentificationType;
+import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.ItemPropertyType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.ItemType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.LineItemType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.LocationType;
@@ -40,6 +41,8 @@ import se.hjalpmedelsnav.mappings.registry.CustomerNumber;
 import se.hjalpmedelsnav.mappings.registry.Municipality;
 import se.hjalpmedelsnav.mappings.registry.PrivateContractor;
 import se.hjalpmedelsnav.mappings.registry.Registry;
+import se.hjalpmedelsnav.mappings.supplier.SupplierOrderTranslator;
+import se.hjalpmedelsnav.mappings.supplier.SupplierRecipient;
 
 /**
  * Writes an accepted ORDER as a Peppol BIS Ordering 3 {@code Order} (UBL 2.1) for the supplier's
@@ -50,12 +53,17 @@ import se.hjalpmedelsnav.mappings.registry.Registry;
  * the buyer contact reference, article numbers the seller's item ids, and the decision the
  * originator document (the buyer-side basis of the order).
  *
- * <p>Left out because BIS 3 has no element for them and its rules refuse any element outside its
- * data model: the user's personal identity number (no element names the person goods are for; an
- * item instance or a note would misuse one) and the orderer's profession (the hub has checked it).
+ * <p>The user (brukare), on whom the supplier registers each delivered device, is named on every line as
+ * item properties ({@code cac:Item/cac:AdditionalItemProperty}): {@value #END_USER_IDENTITY} with the
+ * personnummer or samordningsnummer in its 12-digit form, and {@value #END_USER_PROTECTED} {@code true} or
+ * {@code false}. Not the delivery party: that is who receives the goods (the unit, its buffer store, or the
+ * user at home), and its identifier's scheme must be an ISO 6523 ICD, which a personnummer has none of.
  *
- * <p>Protected identity follows {@code SupplierOrderTranslator}: the user's name and guardian never
- * leave the hub, the orderer's phone is left out, and a delivery to the home is refused. The order
+ * <p>Left out because BIS 3 has no element for it: the orderer's profession (the hub has checked it).
+ *
+ * <p>Protected identity follows {@link SupplierOrderTranslator#recipientOf}: the identity number and the flag
+ * only, the user's name and guardian never leave the hub, the orderer's phone is left out, and a delivery to
+ * the home is refused. The order
  * must have passed the hub's rules; one they would have rejected is refused with an
  * {@link IllegalArgumentException} naming the field, never quoting its value.
  */
@@ -63,6 +71,10 @@ public final class PeppolOrderWriter {
 
     public static final String CUSTOMIZATION_ID = "urn:fdc:peppol.eu:poacc:trns:order:3";
     public static final String PROFILE_ID = "urn:fdc:peppol.eu:poacc:bis:ordering:3";
+    /** Item property naming the user the device is for: the 12-digit personnummer or samordningsnummer. */
+    public static final String END_USER_IDENTITY = "EndUserPersonalIdentityNumber";
+    /** Item property saying whether that user has protected identity: {@code true} or {@code false}. */
+    public static final String END_USER_PROTECTED = "EndUserProtectedIdentity";
 
     private static final String CURRENCY = "SEK";
     private static final String COUNTRY = "SE";
@@ -135,7 +147,7 @@ public final class PeppolOrderWriter {
         if (order.delivery() != null) {
             ubl.getDelivery().add(delivery(order.delivery(), order.recipient(), customerNumber));
         }
-        ubl.getOrderLine().addAll(lines(order.lines(), registry));
+        ubl.getOrderLine().addAll(lines(order.lines(), registry, SupplierOrderTranslator.recipientOf(order)));
 
         String xml = UblMarshallers.order().getAsString(ubl);
         if (xml == null) {
@@ -278,35 +290,52 @@ public final class PeppolOrderWriter {
         return ubl;
     }
 
-    private static List<OrderLineType> lines(List<OrderLine> lines, Registry registry) {
+    private static List<OrderLineType> lines(List<OrderLine> lines, Registry registry, SupplierRecipient endUser) {
         if (lines == null || lines.isEmpty()) {
             throw new IllegalArgumentException("lines must hold at least one line");
         }
         return IntStream.range(0, lines.size())
-                .mapToObj(i -> line(i + 1, lines.get(i), registry))
+                .mapToObj(i -> line(i + 1, lines.get(i), registry, endUser))
                 .toList();
     }
 
-    private static OrderLineType line(int lineNumber, OrderLine line, Registry registry) {
+    private static OrderLineType line(int lineNumber, OrderLine line, Registry registry, SupplierRecipient endUser) {
         if (line.quantity() == null) {
             throw new IllegalArgumentException("lines.quantity is required");
         }
-        Article article = registry.article(line.articleNumber())
-                .orElseThrow(() -> new IllegalArgumentException("lines.articleNumber is not in the assortment"));
+        if (line.articleNumber() == null || line.articleNumber().isBlank()) {
+            throw new IllegalArgumentException("lines.articleNumber is required");
+        }
+        // The order was checked against the assortment in force when it was accepted; a catalogue may have withdrawn
+        // the article since. The supplier decides then (it refuses what it no longer carries): the item is named by
+        // its number rather than the order parked.
+        String itemName = registry.article(line.articleNumber()).map(Article::name).orElse(line.articleNumber());
         LineItemType item = new LineItemType();
         item.setID(Integer.toString(lineNumber));
         QuantityType quantity = new QuantityType(BigDecimal.valueOf(line.quantity()));
         quantity.setUnitCode(UNIT_CODE);
         item.setQuantity(quantity);
         ItemType ublItem = new ItemType();
-        ublItem.setName(article.name());
+        ublItem.setName(itemName);
         ItemIdentificationType sellersId = new ItemIdentificationType();
-        sellersId.setID(article.articleNumber());
+        sellersId.setID(line.articleNumber());
         ublItem.setSellersItemIdentification(sellersId);
+        if (endUser != null && endUser.personalIdentityNumber() != null) {
+            ublItem.getAdditionalItemProperty().add(property(END_USER_IDENTITY, endUser.personalIdentityNumber()));
+            ublItem.getAdditionalItemProperty().add(property(END_USER_PROTECTED,
+                    Boolean.toString(endUser.protectedIdentity())));
+        }
         item.setItem(ublItem);
         OrderLineType orderLine = new OrderLineType();
         orderLine.setLineItem(item);
         return orderLine;
+    }
+
+    private static ItemPropertyType property(String name, String value) {
+        ItemPropertyType property = new ItemPropertyType();
+        property.setName(name);
+        property.setValue(value);
+        return property;
     }
 
     private static PartyType partyAt(PeppolEndpoint endpoint) {

@@ -53,7 +53,7 @@ public final class PeppolResponseReader {
             throw new IllegalArgumentException("maxBytes must be positive");
         }
         this.maxBytes = maxBytes;
-        this.parserFactory = secureParserFactory();
+        this.parserFactory = PeppolXml.secureParserFactory();
     }
 
     /**
@@ -68,7 +68,13 @@ public final class PeppolResponseReader {
         Element root = parse(document).getDocumentElement();
         String namespace = root.getNamespaceURI();
         if (ORDER_RESPONSE_NS.equals(namespace) && "OrderResponse".equals(root.getLocalName())) {
-            return fromOrderResponse(bind(UblMarshallers.orderResponse().read(root), "OrderResponse"));
+            OrderResponseType response = bind(UblMarshallers.orderResponse().read(root), "OrderResponse");
+            if (OrderAgreementReader.CUSTOMIZATION_ID.equals(trimmed(response.getCustomizationIDValue()))) {
+                // Order Agreements are told apart by the head of the file (OrderAgreementReader.isOrderAgreement).
+                throw new IllegalArgumentException("an Order Agreement must name its CustomizationID within its first "
+                        + OrderAgreementReader.HEAD_BYTES + " bytes");
+            }
+            return fromOrderResponse(response);
         }
         if (DESPATCH_ADVICE_NS.equals(namespace) && "DespatchAdvice".equals(root.getLocalName())) {
             return Optional.of(fromDespatchAdvice(bind(UblMarshallers.despatchAdvice().read(root), "DespatchAdvice")));
@@ -127,6 +133,10 @@ public final class PeppolResponseReader {
         return joined.isEmpty() ? null : joined;
     }
 
+    private static String trimmed(String value) {
+        return value == null ? null : value.trim();
+    }
+
     private static <T> T bind(T bound, String documentType) {
         if (bound == null) {
             throw new IllegalArgumentException("document is not a valid UBL 2.1 " + documentType);
@@ -135,58 +145,6 @@ public final class PeppolResponseReader {
     }
 
     private Document parse(byte[] document) {
-        try {
-            DocumentBuilder builder = parserFactory.newDocumentBuilder();
-            builder.setErrorHandler(FAIL_ON_ANY_ERROR);
-            return builder.parse(new InputSource(new ByteArrayInputStream(document)));
-        } catch (SAXException e) {
-            // SAX messages can quote the document; only where it broke is told.
-            throw new IllegalArgumentException("document is not well-formed XML or declares a DTD" + where(e));
-        } catch (IOException | ParserConfigurationException e) {
-            throw new IllegalArgumentException("document could not be read");
-        }
+        return PeppolXml.parse(document, parserFactory);
     }
-
-    private static String where(SAXException e) {
-        return e instanceof SAXParseException p && p.getLineNumber() > 0
-                ? " (line " + p.getLineNumber() + ", column " + p.getColumnNumber() + ")"
-                : "";
-    }
-
-    private static DocumentBuilderFactory secureParserFactory() {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        factory.setXIncludeAware(false);
-        factory.setExpandEntityReferences(false);
-        try {
-            // No DTD at all: no internal entity bombs, no external entities, nothing fetched.
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the XML parser cannot be made safe", e);
-        }
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        return factory;
-    }
-
-    private static final ErrorHandler FAIL_ON_ANY_ERROR = new ErrorHandler() {
-        @Override
-        public void warning(SAXParseException exception) {
-            // A warning does not make the document unreadable.
-        }
-
-        @Override
-        public void error(SAXParseException exception) throws SAXException {
-            throw exception;
-        }
-
-        @Override
-        public void fatalError(SAXParseException exception) throws SAXException {
-            throw exception;
-        }
-    };
 }

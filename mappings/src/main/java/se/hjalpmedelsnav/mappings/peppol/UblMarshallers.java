@@ -2,6 +2,7 @@ package se.hjalpmedelsnav.mappings.peppol;
 
 import com.helger.jaxb.GenericJAXBMarshaller;
 import com.helger.ubl21.UBL21Marshaller;
+import oasis.names.specification.ubl.schema.xsd.catalogue_21.CatalogueType;
 import oasis.names.specification.ubl.schema.xsd.despatchadvice_21.DespatchAdviceType;
 import oasis.names.specification.ubl.schema.xsd.order_21.OrderType;
 import oasis.names.specification.ubl.schema.xsd.orderresponse_21.OrderResponseType;
@@ -11,7 +12,7 @@ import oasis.names.specification.ubl.schema.xsd.orderresponse_21.OrderResponseTy
  * ph-jaxb's default handlers log the offending XML, which may hold personal data. A violation
  * makes reading or writing answer null, which the callers turn into their own message.
  */
-final class UblMarshallers {
+public final class UblMarshallers {
 
     private UblMarshallers() {
     }
@@ -22,6 +23,10 @@ final class UblMarshallers {
 
     static GenericJAXBMarshaller<OrderResponseType> orderResponse() {
         return quiet(UBL21Marshaller.orderResponse());
+    }
+
+    public static GenericJAXBMarshaller<CatalogueType> catalogue() {
+        return quiet(UBL21Marshaller.catalogue());
     }
 
     static GenericJAXBMarshaller<DespatchAdviceType> despatchAdvice() {

@@ -32,6 +32,11 @@ public final class Registry {
                 .collect(Collectors.toMap(key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     }
 
+    /** The same registry with another assortment: the one in force from the supplier's catalogue. */
+    public Registry withAssortment(List<Article> inForce) {
+        return new Registry(municipalities(), privateContractors(), productAreas(), inForce);
+    }
+
     public List<Municipality> municipalities() {
         return List.copyOf(municipalities.values());
     }
@@ -57,6 +62,16 @@ public final class Registry {
         return municipality(kommunCode).flatMap(m -> m.customerNumbers().stream()
                 .filter(c -> c.number().equals(customerNumber))
                 .findFirst());
+    }
+
+    /** The municipality a customer number is registered for, whether it is an agreement party or not. */
+    public Optional<Municipality> municipalityOfCustomerNumber(String customerNumber) {
+        if (customerNumber == null) {
+            return Optional.empty();
+        }
+        return municipalities.values().stream()
+                .filter(m -> m.customerNumbers().stream().anyMatch(c -> c.number().equals(customerNumber)))
+                .findFirst();
     }
 
     public Optional<PrivateContractor> privateContractor(String orgNumber) {

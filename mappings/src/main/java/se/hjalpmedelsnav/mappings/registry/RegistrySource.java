@@ -46,6 +46,10 @@ public final class RegistrySource {
     private final RegistryLoader loader;
     private final Clock clock;
     private final AtomicReference<Registry> current = new AtomicReference<>();
+    /** The registry file's registry, before the assortment in force replaces its seed. */
+    private final AtomicReference<Registry> fromFile = new AtomicReference<>();
+    /** The assortment in force from the supplier's catalogue; null while the file's seed is in force. */
+    private final AtomicReference<List<Article>> assortmentInForce = new AtomicReference<>();
     private final List<Consumer<Registry>> listeners = new CopyOnWriteArrayList<>();
     /** Digest of the content last read, good or broken, so a broken file is refused once, not every poll. */
     private byte[] lastDigest;
@@ -63,13 +67,14 @@ public final class RegistrySource {
         this.loader = Objects.requireNonNull(loader, "loader");
         this.clock = Objects.requireNonNull(clock, "clock");
         byte[] content = read();
-        current.set(loader.load(content, file.toString()));
+        fromFile.set(loader.load(content, file.toString()));
+        current.set(fromFile.get());
         lastDigest = digest(content);
         lastChange = new ReloadResult(ReloadResult.Outcome.RELOADED, "loaded at start: " + file, clock.instant());
         LOG.info("Registry loaded from {}", file);
     }
 
-    /** The registry in force. */
+    /** The registry in force: the file's, with the assortment in force where a catalogue has set one. */
     public Registry current() {
         return current.get();
     }
@@ -77,6 +82,20 @@ public final class RegistrySource {
     /** The last time a content was put in force or refused; an unchanged file leaves it as it is. */
     public ReloadResult lastChange() {
         return lastChange;
+    }
+
+    /** The registry file's own registry, its assortment the development seed. */
+    public Registry fromFile() {
+        return fromFile.get();
+    }
+
+    /**
+     * Puts the assortment of the supplier's catalogue in force in place of the file's seed, for every reader from
+     * now on; a later reload of the file keeps it.
+     */
+    public synchronized void useAssortment(List<Article> inForce) {
+        assortmentInForce.set(List.copyOf(inForce));
+        current.set(fromFile.get().withAssortment(inForce));
     }
 
     /** The file this source reads. */
@@ -134,11 +153,13 @@ public final class RegistrySource {
             return refused(e.getMessage());
         }
         lastContentRefused = false;
-        current.set(registry);
+        fromFile.set(registry);
+        List<Article> inForce = assortmentInForce.get();
+        current.set(inForce == null ? registry : registry.withAssortment(inForce));
         LOG.info("Registry reloaded from {}", file);
         for (Consumer<Registry> listener : listeners) {
             try {
-                listener.accept(registry);
+                listener.accept(current.get());
             } catch (RuntimeException e) {
                 // The new registry is in force whatever a listener does; one failing must not starve the others.
                 LOG.error("A registry listener failed after reloading {}", file, e);

@@ -1,5 +1,7 @@
 package se.hjalpmedelsnav.mappings.ruletable;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -18,6 +20,10 @@ import se.hjalpmedelsnav.mappings.message.CustomerAccountMessage;
 import se.hjalpmedelsnav.mappings.message.KommunMessage;
 import se.hjalpmedelsnav.mappings.message.MessageType;
 import se.hjalpmedelsnav.mappings.order.OrderMessage;
+import se.hjalpmedelsnav.mappings.order.Orderer;
+import se.hjalpmedelsnav.mappings.registry.Municipality;
+import se.hjalpmedelsnav.mappings.registry.Registry;
+import se.hjalpmedelsnav.mappings.message.ErrorCode;
 import se.hjalpmedelsnav.mappings.order.rules.ArticleOrderable;
 import se.hjalpmedelsnav.mappings.order.rules.ConsentAttested;
 import se.hjalpmedelsnav.mappings.order.rules.DeliveryAllowed;
@@ -129,6 +135,86 @@ public final class MessageRules {
                         new UdiDiCheckDigit(),
                         new EventNotAfterReport(),
                         new NoPatientIdentity()))));
+    }
+
+    /**
+     * What an order the supplier took outside the hub (a Peppol Order Agreement) is checked with: the rules on the
+     * numbers it is placed on, written once above for the municipalities' messages. The municipality is the one
+     * whose customer number the buyer's is; it must be an agreement party ({@link AgreementParty}), and the
+     * invoicee's payer number must be given and linked to that customer number ({@link PayerNumberLinked}). The orderer's
+     * rules do not apply: the supplier took the order from someone the hub never saw.
+     */
+    public static OrderAgreementCheck checkOrderAgreement(String customerNumber, String payerNumber, Registry registry,
+            LocalDate agreedOn) {
+        Optional<Municipality> municipality = registry.municipalityOfCustomerNumber(customerNumber);
+        if (municipality.isEmpty()) {
+            return new OrderAgreementCheck(null, List.of(ContractError.of(ErrorCode.CUSTOMER_NUMBER_UNKNOWN,
+                    "customerNumber", "The buyer's customer number (BuyerCustomerParty/Party/PartyIdentification/ID) "
+                            + "is not registered for any municipality in the hub's registry.")));
+        }
+        String kommunCode = municipality.get().code();
+        RuleContext context = new RuleContext(kommunCode, registry, agreedOn);
+        AgreedOrder agreed = new AgreedOrder(kommunCode, customerNumber, payerNumber);
+        List<ContractError> errors = new ArrayList<>();
+        for (MessageRule<? super AgreedOrder> rule : ORDER_AGREEMENT) {
+            errors.addAll(rule.check(agreed, context));
+        }
+        if (payerNumber == null || payerNumber.isBlank()) {
+            // The shared rules read schema-valid messages, which always carry one; an agreement may lack it.
+            errors.add(ContractError.of(ErrorCode.PAYER_NUMBER_INVALID, "payerNumber", "The Order Agreement names no "
+                    + "payer number (AccountingCustomerParty/Party/PartyIdentification/ID); name one linked to the "
+                    + "customer number."));
+        } else {
+            errors.addAll(new PayerNumberLinked().check(agreed, context));
+        }
+        return new OrderAgreementCheck(kommunCode, errors);
+    }
+
+    /**
+     * The outcome of {@link #checkOrderAgreement}.
+     *
+     * @param kommunCode the municipality whose customer number the agreement is placed on; null if none
+     * @param errors     every rule broken, empty when the municipality may be told of the order
+     */
+    public record OrderAgreementCheck(String kommunCode, List<ContractError> errors) {
+
+        public OrderAgreementCheck {
+            errors = List.copyOf(errors);
+        }
+
+        public boolean passed() {
+            return kommunCode != null && errors.isEmpty();
+        }
+    }
+
+    /** The shared rules that hold for an Order Agreement, in the order their errors are reported. */
+    private static final List<MessageRule<? super AgreedOrder>> ORDER_AGREEMENT = List.of(
+            new AgreementParty(),
+            new CustomerNumberOfKommun());
+
+    /** An Order Agreement as the shared rules read a message: an order on that municipality's numbers. */
+    private record AgreedOrder(String kommunCode, String customerNumber, String payerNumber)
+            implements CustomerAccountMessage {
+
+        @Override
+        public MessageType type() {
+            return MessageType.ORDER;
+        }
+
+        @Override
+        public String messageId() {
+            return null;
+        }
+
+        @Override
+        public OffsetDateTime sentAt() {
+            return null;
+        }
+
+        @Override
+        public Orderer orderer() {
+            return null;
+        }
     }
 
     /** Every violation of every rule of the message's type, in rule order; empty when the message may be forwarded. */

@@ -12,5 +12,10 @@ public enum SupplierOrderStatus implements SupplierEventStatus {
      * The supplier refused the order after taking it in (a Peppol OrderResponse with code RE in the file
      * drop); {@code reason} says why.
      */
-    REJECTED_BY_SUPPLIER
+    REJECTED_BY_SUPPLIER,
+    /**
+     * An order the supplier took outside the hub, registered by its Peppol Order Agreement in the file drop: never
+     * pushed to the webhook (its schema does not list it), only made by the hub from an agreement file.
+     */
+    REGISTERED_BY_SUPPLIER
 }

@@ -51,7 +51,7 @@ public final class SupplierOrderTranslator {
                 decision == null ? null : decision.process(),
                 decision == null ? null : decision.reference(),
                 orderer(order.orderer(), protectedIdentity),
-                recipient(order.recipient(), orderDate(order)),
+                recipientOf(order),
                 delivery(order.delivery(), customerNumber, protectedIdentity),
                 lines(order.lines()),
                 order.note());
@@ -67,11 +67,16 @@ public final class SupplierOrderTranslator {
                 protectedIdentity ? null : orderer.phone(), orderer.privateContractorOrgNumber());
     }
 
-    private static SupplierRecipient recipient(Recipient recipient, LocalDate orderDate) {
+    /**
+     * The user as the supplier gets it, over either channel: the identity number in its 12-digit form and the
+     * protection flag; the name and guardian only for a user without protected identity. Null without a user.
+     */
+    public static SupplierRecipient recipientOf(OrderMessage order) {
+        Recipient recipient = order.recipient();
         if (recipient == null) {
             return null;
         }
-        String identity = canonical(recipient.personalIdentityNumber(), orderDate);
+        String identity = canonical(recipient.personalIdentityNumber(), orderDate(order));
         if (recipient.isProtected()) {
             return new SupplierRecipient(identity, null, true, null);
         }

@@ -63,6 +63,27 @@ class KommunMessageSchemasTest {
     }
 
     @Test
+    void bothSchemasPublishEveryOrderStatusTheHubSends() throws Exception {
+        List<String> statuses = Stream.of(OrderStatus.values()).map(Enum::name).toList();
+        JsonNode schema = MAPPER.readTree(getClass().getClassLoader().getResource(MessageContract.JSON_SCHEMA));
+        List<String> inJson = new ArrayList<>();
+        schema.at("/$defs/orderStatus/enum").forEach(status -> inJson.add(status.asText()));
+        org.w3c.dom.Document xsd = javax.xml.parsers.DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
+                .parse(getClass().getClassLoader().getResourceAsStream(MessageContract.XSD));
+        javax.xml.xpath.XPath xpath = javax.xml.xpath.XPathFactory.newInstance().newXPath();
+        org.w3c.dom.NodeList values = (org.w3c.dom.NodeList) xpath.evaluate(
+                "//*[local-name()='simpleType'][@name='OrderStatus']//*[local-name()='enumeration']/@value", xsd,
+                javax.xml.xpath.XPathConstants.NODESET);
+        List<String> inXsd = new ArrayList<>();
+        for (int i = 0; i < values.getLength(); i++) {
+            inXsd.add(values.item(i).getNodeValue());
+        }
+
+        assertThat(inJson).containsExactlyElementsOf(statuses).contains("REGISTERED_BY_SUPPLIER");
+        assertThat(inXsd).containsExactlyElementsOf(statuses);
+    }
+
+    @Test
     void everyMessageTypeIsSupported() {
         assertThat(MessageContract.SUPPORTED).extracting(MessageContract::type)
                 .containsExactlyInAnyOrder(MessageType.values());

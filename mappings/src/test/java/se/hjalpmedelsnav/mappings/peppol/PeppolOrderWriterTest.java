@@ -83,11 +83,38 @@ class PeppolOrderWriterTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("orders")
-    void neverWritesThePersonalIdentityNumber(String description, OrderMessage order) {
-        String xml = writer.toUblOrder(order, HUB_REFERENCE, registry, ISSUE_DATE);
+    void namesTheUserOnEveryLineInTwelveDigitsAndNowhereElse(String description, OrderMessage order) throws Exception {
+        String written = writer.toUblOrder(order, HUB_REFERENCE, registry, ISSUE_DATE);
+        Document xml = parse(written);
+        String twelveDigits = OrderBuilder.PERSONAL_IDENTITY_NUMBER.replace("-", "");
 
-        assertThat(xml).doesNotContain(OrderBuilder.PERSONAL_IDENTITY_NUMBER)
-                .doesNotContain(OrderBuilder.PERSONAL_IDENTITY_NUMBER.replace("-", ""));
+        int lines = Integer.parseInt(text(xml, "count(/o:Order/cac:OrderLine)"));
+        assertThat(lines).isEqualTo(order.lines().size());
+        for (int line = 1; line <= lines; line++) {
+            String item = "/o:Order/cac:OrderLine[" + line + "]/cac:LineItem/cac:Item";
+            // Compared, never printed: a failure names the line, not the number.
+            boolean named = twelveDigits.equals(text(xml, item + "/cac:AdditionalItemProperty[cbc:Name='"
+                    + PeppolOrderWriter.END_USER_IDENTITY + "']/cbc:Value"));
+            assertThat(named).as("%s: line %d names the user by the 12-digit number", description, line).isTrue();
+            assertThat(text(xml, item + "/cac:AdditionalItemProperty[cbc:Name='" + PeppolOrderWriter.END_USER_PROTECTED
+                    + "']/cbc:Value")).isEqualTo(Boolean.toString(order.recipient().isProtected()));
+        }
+        int occurrences = written.split(twelveDigits, -1).length - 1;
+        assertThat(occurrences).as("%s: the number appears on the lines only", description).isEqualTo(lines);
+        assertThat(written.contains(OrderBuilder.PERSONAL_IDENTITY_NUMBER)).as("the dashed form is written").isFalse();
+    }
+
+    @Test
+    void namesNoUserOnAnOrderWithoutOne() {
+        OrderMessage o = unitOrder();
+        OrderMessage withoutUser = new OrderMessage(o.type(), o.messageId(), o.kommunCode(), o.sentAt(), o.orderer(),
+                o.customerNumber(), o.payerNumber(), o.decision(), null, o.delivery(), o.riskAnalysisDone(),
+                o.consentObtained(), o.lines(), o.note());
+
+        String xml = writer.toUblOrder(withoutUser, HUB_REFERENCE, registry, ISSUE_DATE);
+
+        assertThat(xml).doesNotContain(PeppolOrderWriter.END_USER_IDENTITY);
+        assertThat(PeppolRules.findings(xml, PeppolRules.ORDER)).isEmpty();
     }
 
     @Test
@@ -188,10 +215,13 @@ class PeppolOrderWriterTest {
 
         String xml = writer.toUblOrder(order, HUB_REFERENCE, registry, ISSUE_DATE);
 
-        assertThat(xml).doesNotContain(OrderBuilder.RECIPIENT_NAME)
-                .doesNotContain(OrderBuilder.PHONE)
-                .doesNotContain(OrderBuilder.HOME.street())
-                .contains(UNIT_CONTACT.phone());
+        // Compared, never printed: the document holds the user's (fictional) number.
+        List<String> missing = Stream.of("<cbc:Name>" + PeppolOrderWriter.END_USER_PROTECTED + "</cbc:Name>",
+                "<cbc:Value>true</cbc:Value>", UNIT_CONTACT.phone()).filter(needle -> !xml.contains(needle)).toList();
+        List<String> unwanted = Stream.of(OrderBuilder.RECIPIENT_NAME, OrderBuilder.PHONE, OrderBuilder.HOME.street())
+                .filter(xml::contains).toList();
+        assertThat(missing).isEmpty();
+        assertThat(unwanted).isEmpty();
     }
 
     @ParameterizedTest
@@ -213,6 +243,19 @@ class PeppolOrderWriterTest {
                 .isEqualTo(OrderBuilder.RECIPIENT_NAME);
         assertThat(text(xml, "/o:Order/cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:StreetName"))
                 .isEqualTo(OrderBuilder.HOME.street());
+    }
+
+    @Test
+    void namesAnArticleWithdrawnSinceTheOrderWasAcceptedByItsNumber() {
+        OrderMessage order = unitOrder();
+        Registry withdrawn = registry.withAssortment(java.util.List.of());
+
+        String xml = writer.toUblOrder(order, HUB_REFERENCE, withdrawn, ISSUE_DATE);
+
+        // Compared, never printed: the document holds the user's (fictional) number.
+        assertThat(xml.contains("<cbc:Name>" + COMMUNICATION_ARTICLE + "</cbc:Name>")).as("item named by its number")
+                .isTrue();
+        assertThat(PeppolRules.findings(xml, PeppolRules.ORDER)).isEmpty();
     }
 
     @Test

@@ -28,6 +28,8 @@ public final class PeppolRules {
     public static final DVRCoordinate ORDER = PeppolValidation2026_05.VID_OPENPEPPOL_ORDER_V3;
     public static final DVRCoordinate ORDER_RESPONSE = PeppolValidation2026_05.VID_OPENPEPPOL_ORDER_RESPONSE_V3;
     public static final DVRCoordinate DESPATCH_ADVICE = PeppolValidation2026_05.VID_OPENPEPPOL_DESPATCH_ADVICE_V3;
+    public static final DVRCoordinate CATALOGUE = PeppolValidation2026_05.VID_OPENPEPPOL_CATALOGUE_V3;
+    public static final DVRCoordinate ORDER_AGREEMENT = PeppolValidation2026_05.VID_OPENPEPPOL_ORDER_AGREEMENT_V3;
 
     private static final ValidationExecutorSetRegistry<IValidationSourceXML> RULE_SETS = load();
 

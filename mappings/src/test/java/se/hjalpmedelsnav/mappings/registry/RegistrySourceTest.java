@@ -33,6 +33,22 @@ class RegistrySourceTest {
     }
 
     @Test
+    void theAssortmentInForceReplacesTheSeedAndSurvivesAReloadOfTheFile() throws Exception {
+        RegistrySource source = source();
+        Article fromCatalogue = new Article("CAT-1", "Ur katalogen", "KOGNITION", null, false, null);
+
+        source.useAssortment(java.util.List.of(fromCatalogue));
+        Files.writeString(file, valid.replace("unit: Hemtjänst\n        payerNumbers: [BN-1481-01]",
+                "unit: Hemtjänst Norr\n        payerNumbers: [BN-1481-01]"));
+        source.reloadIfChanged();
+
+        assertThat(source.current().assortment()).containsExactly(fromCatalogue);
+        assertThat(source.current().customerNumber("1481", "KN-1481-001").orElseThrow().unit())
+                .isEqualTo("Hemtjänst Norr");
+        assertThat(source.fromFile().assortment()).doesNotContain(fromCatalogue);
+    }
+
+    @Test
     void loadsTheFileWhenCreated() throws Exception {
         RegistrySource source = source();
 

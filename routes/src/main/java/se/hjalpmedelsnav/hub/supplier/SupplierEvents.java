@@ -22,6 +22,7 @@ import se.hjalpmedelsnav.mappings.message.OrderStatusEvent;
 import se.hjalpmedelsnav.mappings.message.StatusEvent;
 import se.hjalpmedelsnav.mappings.supplier.SupplierEvent;
 import se.hjalpmedelsnav.mappings.supplier.SupplierEventType;
+import se.hjalpmedelsnav.mappings.supplier.SupplierOrderStatus;
 import se.hjalpmedelsnav.mappings.supplier.SupplierRefusalReason;
 
 /** Supplier events: checked on arrival at the webhook, then translated for the municipality the order came from. */
@@ -53,6 +54,10 @@ public class SupplierEvents {
         }
         if (event.status() == null) {
             problems.add("status is required");
+        } else if (event.status() == SupplierOrderStatus.REGISTERED_BY_SUPPLIER) {
+            // Made by the hub from an Order Agreement file, which the rules check first; not a webhook status.
+            problems.add("status REGISTERED_BY_SUPPLIER is not a webhook status: send a Peppol Order Agreement "
+                    + "to the file drop");
         }
         if (event.occurredAt() == null) {
             problems.add("occurredAt is required");

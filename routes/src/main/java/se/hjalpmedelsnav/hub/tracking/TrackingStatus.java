@@ -13,6 +13,8 @@ public enum TrackingStatus {
     DELIVERED,
     CANCELLED,
     REJECTED_BY_SUPPLIER,
+    /** An order the supplier took outside the hub, known to the hub from the supplier's Order Agreement. */
+    REGISTERED_BY_SUPPLIER,
     /** Return or fault report registered by the supplier. */
     RECEIVED,
     PICKED_UP,

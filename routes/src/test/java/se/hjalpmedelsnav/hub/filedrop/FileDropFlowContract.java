@@ -28,7 +28,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import se.hjalpmedelsnav.hub.support.HubTest;
 import se.hjalpmedelsnav.hub.support.KommunAmqpClient;
 import se.hjalpmedelsnav.hub.support.TestOrders;
+import se.hjalpmedelsnav.mappings.peppol.PeppolOrderWriter;
 import se.hjalpmedelsnav.mappings.peppol.PeppolRules;
+import se.hjalpmedelsnav.simulator.SimulatedSupplier;
 
 /**
  * Orders, returns and fault reports end to end through the broker and the supplier file drop: out as
@@ -43,6 +45,9 @@ abstract class FileDropFlowContract {
 
     @Autowired
     CamelContext camel;
+
+    @Autowired
+    SimulatedSupplier supplier;
 
     KommunAmqpClient goteborg;
     KommunAmqpClient alingsas;
@@ -106,10 +111,45 @@ abstract class FileDropFlowContract {
 
         String order = takenBySupplier("order-" + hubReference + ".xml");
         assertThat(PeppolRules.findings(order, PeppolRules.ORDER)).isEmpty();
-        assertThat(order).contains("<cbc:ID>" + hubReference + "</cbc:ID>", "BESLUT-2026-1001")
-                .doesNotContain("19121212", "1212121212", "Tolvan");
+        // The user travels as the lines' end-user item property, in the 12-digit form only; the unit takes delivery.
+        assertWrittenWithoutPrinting(order, java.util.List.of("<cbc:ID>" + hubReference + "</cbc:ID>", "BESLUT-2026-1001",
+                "<cbc:Name>" + PeppolOrderWriter.END_USER_IDENTITY + "</cbc:Name>"),
+                java.util.List.of("Tolvan", "19121212-1212"));
         assertThat(simulatorAdmin("orders/" + hubReference).path("receivedCount").asInt()).isEqualTo(1);
         assertThat(folder("outbox")).doesNotContain("order-" + hubReference + ".xml");
+    }
+
+    @Test
+    void registersEachDeliveredDeviceOnTheUserItWasOrderedFor() throws Exception {
+        // Two fictional users (valid check digits), one of them with protected identity, ordered for at once.
+        String tolvan = "19121212-1212";
+        String other = "19401010-1014";
+        String first = TestOrders.newMessageId();
+        String second = TestOrders.newMessageId();
+        ObjectNode secondOrder = TestOrders.validOrder(second);
+        ((ObjectNode) secondOrder.path("recipient")).put("personalIdentityNumber", other)
+                .put("protection", "SEKRETESSMARKERING");
+
+        goteborg.send(TestOrders.validOrder(first));
+        goteborg.send(secondOrder);
+
+        JsonNode firstDelivered = goteborg.orderStatus(first, "DELIVERED");
+        JsonNode secondDelivered = goteborg.orderStatus(second, "DELIVERED");
+        assertRegisteredOn(firstDelivered.path("deviceIds"), tolvan);
+        assertRegisteredOn(secondDelivered.path("deviceIds"), other);
+        String protectedOrder = takenBySupplier("order-" + secondDelivered.path("hubReference").asText() + ".xml");
+        assertThat(PeppolRules.findings(protectedOrder, PeppolRules.ORDER)).isEmpty();
+    }
+
+    /** Each device is registered on that user; a failure names the device, never the number. */
+    void assertRegisteredOn(JsonNode deviceIds, String personalIdentityNumber) {
+        String twelveDigits = personalIdentityNumber.replace("-", "");
+        assertThat(deviceIds).hasSize(2);
+        for (JsonNode deviceId : deviceIds) {
+            boolean registered = supplier.holderOf(deviceId.asText()).map(twelveDigits::equals).orElse(false);
+            assertThat(registered).as("device %s is registered on the user it was ordered for", deviceId.asText())
+                    .isTrue();
+        }
     }
 
     @Test
@@ -171,6 +211,17 @@ abstract class FileDropFlowContract {
         return TestOrders.alingsasMessage(type, messageId);
     }
 
+    /**
+     * Checks the text holds each of {@code present} and none of {@code absent} without printing it on failure: it
+     * holds a (fictional) personal identity number. A failure names the needles, which hold none.
+     */
+    static void assertWrittenWithoutPrinting(String text, java.util.List<String> present, java.util.List<String> absent) {
+        java.util.List<String> missing = present.stream().filter(needle -> !text.contains(needle)).toList();
+        java.util.List<String> unwanted = absent.stream().filter(text::contains).toList();
+        assertThat(missing).as("missing from the written document").isEmpty();
+        assertThat(unwanted.size()).as("values the written document must not hold").isZero();
+    }
+
     /** The file as the simulated supplier picked it up from the outbox. */
     String takenBySupplier(String name) {
         Path file = dropRoot().resolve("supplier-taken").resolve(name);
@@ -199,6 +250,17 @@ abstract class FileDropFlowContract {
                 URI.create("http://localhost:" + httpPort() + "/simulator/admin/" + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    /** POSTs JSON to the simulator's admin API and answers the 201's body. */
+    JsonNode simulatorAdminPost(String path, String body) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + httpPort() + "/simulator/admin/" + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body());
     }
 

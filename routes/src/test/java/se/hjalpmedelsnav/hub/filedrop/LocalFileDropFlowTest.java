@@ -1,5 +1,6 @@
 package se.hjalpmedelsnav.hub.filedrop;
 
+import se.hjalpmedelsnav.mappings.peppol.PeppolOrderWriter;
 import se.hjalpmedelsnav.mappings.peppol.PeppolRules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,6 +22,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.hjalpmedelsnav.broker.Queues;
+import se.hjalpmedelsnav.mappings.assortment.Catalogues;
+import se.hjalpmedelsnav.hub.supplier.filedrop.OrderAgreementFiles;
 import se.hjalpmedelsnav.hub.support.HubTest;
 import se.hjalpmedelsnav.hub.support.TestOrders;
 
@@ -30,6 +33,9 @@ import se.hjalpmedelsnav.hub.support.TestOrders;
 @SpringBootTest(classes = se.hjalpmedelsnav.hub.HubApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class LocalFileDropFlowTest extends FileDropFlowContract {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    javax.sql.DataSource dataSource;
 
     static final int HTTP_PORT = HubTest.freePort();
     static final int BROKER_PORT = HubTest.freePort();
@@ -90,7 +96,9 @@ class LocalFileDropFlowTest extends FileDropFlowContract {
         goteborg.orderStatus(messageId, "CONFIRMED");
         String written = takenBySupplier("order-" + hubReference + ".xml");
         assertThat(PeppolRules.findings(written, PeppolRules.ORDER)).isEmpty();
-        assertThat(written).doesNotContain("Tolvan", "19121212", "1212121212", "031-123 45 67");
+        // Only what the supplier needs: the number in its 12-digit form (on each line) and the flag; no name or phone.
+        assertWrittenWithoutPrinting(written, java.util.List.of("<cbc:Name>" + PeppolOrderWriter.END_USER_PROTECTED
+                + "</cbc:Name>"), java.util.List.of("Tolvan", "031-123 45 67", "19121212-1212"));
     }
 
     @Test
@@ -139,6 +147,204 @@ class LocalFileDropFlowTest extends FileDropFlowContract {
         assertThat(parked.getStringProperty("navFailureReason")).contains(unknown);
         await().atMost(Duration.ofSeconds(30)).until(() -> folder("processed").contains("return-status-unknown.xml"));
     }
+
+    @Test
+    void aCatalogueInTheInboxChangesWhatCanBeOrderedAndARefusedOneChangesNothing() throws Exception {
+        String before = TestOrders.newMessageId();
+        goteborg.send(orderOf(before, "HMN-10002"));
+        assertThat(goteborg.receipt(before).path("status").asText()).isEqualTo("ACCEPTED");
+
+        // Update: withdraw one article of the seed, add a new one (product area and medical-device flag as agreed).
+        dropStatusFile("catalogue-update.xml", Catalogues.catalogue("CAT-TEST-1", "Update",
+                Catalogues.line("1", "Delete", "HMN-10002", "Tidshjälpmedel", null, null),
+                Catalogues.line("2", "Add", "HMN-90001", "Ny planerare (fiktiv)", true, null,
+                        "ProductArea=KOGNITION", "ISO9999=22 27 15", "MedicalDevice=false")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> folder("processed").contains("catalogue-update.xml"));
+
+        String withdrawn = TestOrders.newMessageId();
+        goteborg.send(orderOf(withdrawn, "HMN-10002"));
+        JsonNode refused = goteborg.receipt(withdrawn);
+        assertThat(refused.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(refused.path("errors").get(0).path("code").asText()).isEqualTo("ARTICLE_NOT_ORDERABLE");
+        String added = TestOrders.newMessageId();
+        goteborg.send(orderOf(added, "HMN-90001"));
+        assertThat(goteborg.receipt(added).path("status").asText()).as("receipt").isEqualTo("ACCEPTED");
+
+        // Adding the same article again breaks the rules: refused whole, the good line with it.
+        dropStatusFile("catalogue-broken.xml", Catalogues.catalogue("CAT-TEST-2", "Update",
+                Catalogues.line("1", "Update", "HMN-90001", "Omdöpt", false, null),
+                Catalogues.line("2", "Add", "HMN-90001", "Igen", true, null, "ProductArea=KOGNITION",
+                        "MedicalDevice=false")));
+        assertThat(reasonBeside("catalogue-broken.xml")).contains("DUPLICATE_ARTICLE", "line 2")
+                .doesNotContain("HMN-90001");
+        String still = TestOrders.newMessageId();
+        goteborg.send(orderOf(still, "HMN-90001"));
+        assertThat(goteborg.receipt(still).path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(assortmentVersions()).isEqualTo(1);
+
+        // The simulated supplier publishes its own: an article added by its catalogue can be ordered.
+        String catalogueId = simulatorAdminPost("catalogues", """
+                {"headerAction":"Update","lineAction":"Add","articles":[{"articleNumber":"HMN-90002",
+                 "name":"Simulatorns planerare (fiktiv)","productArea":"KOGNITION","medicalDevice":false}]}""")
+                .path("catalogueId").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> folder("processed").stream()
+                .anyMatch(name -> name.startsWith("catalogue-" + catalogueId)));
+        String published = TestOrders.newMessageId();
+        goteborg.send(orderOf(published, "HMN-90002"));
+        assertThat(goteborg.receipt(published).path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(assortmentVersions()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesHostileCataloguesWithoutTouchingTheAssortment() throws Exception {
+        String catalogueRoot = "<Catalogue xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Catalogue-2\">%s</Catalogue>";
+        dropStatusFile("catalogue-xxe.xml", "<?xml version=\"1.0\"?><!DOCTYPE Catalogue [<!ENTITY x SYSTEM "
+                + "\"file:///etc/hostname\">]>" + catalogueRoot.formatted("&x;"));
+        dropStatusFile("catalogue-huge.xml", catalogueRoot.formatted("<!--" + "x".repeat(9 * 1024 * 1024) + "-->"));
+        dropStatusFile("catalogue-wrong-root.xml", "<Order xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Order-2\""
+                + " xmlns:c=\"urn:oasis:names:specification:ubl:schema:xsd:Catalogue-2\"/>");
+        dropStatusFile("catalogue-not-peppol.xml", catalogueRoot.formatted(""));
+
+        assertThat(reasonBeside("catalogue-xxe.xml")).contains("NOT_WELL_FORMED");
+        assertThat(reasonBeside("catalogue-huge.xml")).contains("FILE_TOO_LARGE");
+        assertThat(reasonBeside("catalogue-wrong-root.xml")).contains("NOT_A_CATALOGUE");
+        assertThat(reasonBeside("catalogue-not-peppol.xml")).contains("PEPPOL_RULES_BROKEN");
+        String order = TestOrders.newMessageId();
+        goteborg.send(orderOf(order, "HMN-10001"));
+        assertThat(goteborg.receipt(order).path("status").asText()).isEqualTo("ACCEPTED");
+    }
+
+    private static ObjectNode orderOf(String messageId, String articleNumber) {
+        ObjectNode order = TestOrders.validOrder(messageId);
+        ((ObjectNode) order.path("lines").get(0)).put("articleNumber", articleNumber);
+        return order;
+    }
+
+    private int assortmentVersions() {
+        return new org.springframework.jdbc.core.JdbcTemplate(dataSource)
+                .queryForObject("select count(*) from assortment_version", Integer.class);
+    }
+
+    /** The simulated supplier takes an order by phone on these numbers and drops its Order Agreement; its ID. */
+    String orderTakenByPhone(String customerNumber, String payerNumber) throws Exception {
+        return simulatorAdminPost("order-agreements", """
+                {"customerNumber":"%s","payerNumber":"%s","lines":[{"articleNumber":"HMN-10001","quantity":1}]}"""
+                .formatted(customerNumber, payerNumber)).path("agreementId").asText();
+    }
+
+    @Test
+    void tellsTheMunicipalityOfAnOrderTheSupplierTookByPhoneOnceAndItsDeliveryAfter() throws Exception {
+        String agreementId = orderTakenByPhone("KN-1480-001", "BN-1480-01");
+        String correlation = OrderAgreementFiles.MESSAGE_ID_PREFIX + agreementId;
+
+        JsonNode registered = goteborg.awaitMessage(correlation, m -> "ORDER_STATUS".equals(m.path("type").asText())
+                && "REGISTERED_BY_SUPPLIER".equals(m.path("status").asText()));
+        assertThat(registered.path("hubReference").asText()).isEqualTo(agreementId);
+        assertThat(registered.path("inReplyTo").asText()).isEqualTo(correlation);
+        assertThat(registered.path("supplierOrderId").asText()).startsWith("SO-P");
+
+        // The same agreement again, under another name: read, and applied once.
+        String file = await().atMost(Duration.ofSeconds(30)).until(() -> folder("processed").stream()
+                .filter(name -> name.startsWith("order-agreement-" + agreementId)).findFirst().orElse(null),
+                name -> name != null);
+        dropStatusFile("again-" + file, Files.readString(dropRoot().resolve("processed").resolve(file)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> folder("processed").contains("again-" + file));
+        // Later events follow as for any order, under the agreement's ID; the events of one order keep their order,
+        // so a second REGISTERED_BY_SUPPLIER would have come before this.
+        dropStatusFile("despatch-" + agreementId + ".xml", DESPATCH_ADVICE.formatted(agreementId));
+        JsonNode delivered = goteborg.orderStatus(correlation, "DELIVERED");
+        assertThat(delivered.path("hubReference").asText()).isEqualTo(agreementId);
+        assertThat(delivered.path("deviceIds").get(0).asText()).isEqualTo("IND-70000001");
+        assertThat(goteborg.receivedFor(correlation)).filteredOn(m -> "REGISTERED_BY_SUPPLIER".equals(
+                m.path("status").asText())).hasSize(1);
+        assertThat(folder("error")).noneMatch(name -> name.contains(agreementId));
+    }
+
+    @Test
+    void refusesAnAgreementOnACustomerNumberNoPartyHasToTheErrorFolderWithItsReason() throws Exception {
+        String agreementId = orderTakenByPhone("KN-9999-001", "BN-1480-01");
+
+        String reason = reasonBeside("order-agreement-" + agreementId);
+        assertThat(reason).contains("CUSTOMER_NUMBER_UNKNOWN").doesNotContain("KN-9999-001");
+    }
+
+    @Test
+    void refusesAnAgreementWhosePayerNumberIsNotLinkedToTheErrorFolderWithItsReason() throws Exception {
+        // Alingsås' payer number on a Göteborg customer number.
+        String agreementId = orderTakenByPhone("KN-1480-001", "BN-1489-01");
+
+        String reason = reasonBeside("order-agreement-" + agreementId);
+        assertThat(reason).contains("PAYER_NUMBER_INVALID").doesNotContain("BN-1489-01", "KN-1480-001");
+        assertThat(goteborg.receivedFor(OrderAgreementFiles.MESSAGE_ID_PREFIX + agreementId)).isEmpty();
+    }
+
+    @Test
+    void refusesHostileOrderAgreementsWithoutHarm() throws Exception {
+        String head = """
+                <?xml version="1.0"?>
+                %s
+                <OrderResponse xmlns="urn:oasis:names:specification:ubl:schema:xsd:OrderResponse-2"
+                  xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+                  <cbc:CustomizationID>urn:fdc:peppol.eu:poacc:trns:order_agreement:3</cbc:CustomizationID>
+                  <cbc:ID>%s</cbc:ID>%s
+                </OrderResponse>""";
+        dropStatusFile("agreement-xxe.xml", head.formatted(
+                "<!DOCTYPE OrderResponse [<!ENTITY secret SYSTEM \"file:///etc/hostname\">]>", "&secret;", ""));
+        dropStatusFile("agreement-huge.xml", head.formatted("", "huge-1", "<!--" + "x".repeat(1_100_000) + "-->"));
+        dropStatusFile("agreement-wrong-root.xml", head.formatted("", "root-1", "")
+                .replace("<OrderResponse ", "<Order ").replace("</OrderResponse>", "</Order>")
+                .replace("OrderResponse-2", "Order-2"));
+        dropStatusFile("agreement-not-peppol.xml", head.formatted("", "c0ffee00-0000-4000-8000-000000000001", ""));
+
+        assertThat(reasonBeside("agreement-xxe.xml")).contains("NOT_WELL_FORMED", "DTD");
+        assertThat(reasonBeside("agreement-huge.xml")).contains("FILE_TOO_LARGE");
+        assertThat(reasonBeside("agreement-wrong-root.xml")).contains("NOT_AN_ORDER_AGREEMENT");
+        assertThat(reasonBeside("agreement-not-peppol.xml")).contains("PEPPOL_RULES_BROKEN", "eu.peppol.bis3:order-agreement:2026.5");
+        assertThat(Files.readString(dropRoot().resolve("error").resolve("agreement-xxe.xml.reason.txt")))
+                .doesNotContain(Files.exists(Path.of("/etc/hostname"))
+                        ? Files.readString(Path.of("/etc/hostname")).trim() : "\u0000");
+        // The inbox goes on: an agreement after them is taken.
+        String agreementId = orderTakenByPhone("KN-1480-001", "BN-1480-01");
+        goteborg.orderStatus(OrderAgreementFiles.MESSAGE_ID_PREFIX + agreementId, "REGISTERED_BY_SUPPLIER");
+    }
+
+    /** The reason beside the one refused file whose name starts so, once the file is in the error folder. */
+    private String reasonBeside(String namePrefix) throws Exception {
+        Path error = dropRoot().resolve("error");
+        String reason = await().atMost(Duration.ofSeconds(30)).until(() -> folder("error").stream()
+                .filter(name -> name.startsWith(namePrefix) && name.endsWith(".reason.txt")).findFirst().orElse(null),
+                name -> name != null);
+        String refused = reason.substring(0, reason.length() - ".reason.txt".length());
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(error.resolve(refused)));
+        return Files.readString(error.resolve(reason));
+    }
+
+    /** A despatch advice for an order, by the supplier's hand: one device (fictional). */
+    static final String DESPATCH_ADVICE = """
+            <DespatchAdvice xmlns="urn:oasis:names:specification:ubl:schema:xsd:DespatchAdvice-2"
+                xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
+                xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+              <cbc:CustomizationID>urn:fdc:peppol.eu:poacc:trns:despatch_advice:3</cbc:CustomizationID>
+              <cbc:ProfileID>urn:fdc:peppol.eu:poacc:bis:despatch_advice:3</cbc:ProfileID>
+              <cbc:ID>DA-PHONE-1</cbc:ID>
+              <cbc:IssueDate>2026-11-24</cbc:IssueDate>
+              <cac:OrderReference><cbc:ID>%s</cbc:ID></cac:OrderReference>
+              <cac:DespatchSupplierParty><cac:Party><cbc:EndpointID schemeID="0007">5569990004</cbc:EndpointID>
+                <cac:PartyLegalEntity><cbc:RegistrationName>Leverantören (fiktiv)</cbc:RegistrationName></cac:PartyLegalEntity>
+              </cac:Party></cac:DespatchSupplierParty>
+              <cac:DeliveryCustomerParty><cac:Party><cbc:EndpointID schemeID="0007">2120009994</cbc:EndpointID>
+                <cac:PartyLegalEntity><cbc:RegistrationName>Kommunen (fiktiv)</cbc:RegistrationName></cac:PartyLegalEntity>
+              </cac:Party></cac:DeliveryCustomerParty>
+              <cac:DespatchLine>
+                <cbc:ID>1</cbc:ID>
+                <cbc:DeliveredQuantity unitCode="EA">1</cbc:DeliveredQuantity>
+                <cac:OrderLineReference><cbc:LineID>1</cbc:LineID></cac:OrderLineReference>
+                <cac:Item><cbc:Name>Artikel HMN-10001</cbc:Name>
+                  <cac:SellersItemIdentification><cbc:ID>HMN-10001</cbc:ID></cac:SellersItemIdentification>
+                  <cac:ItemInstance><cbc:SerialID>IND-70000001</cbc:SerialID></cac:ItemInstance>
+                </cac:Item>
+              </cac:DespatchLine>
+            </DespatchAdvice>""";
 
     private static Message parkedEventFor(String reference) throws Exception {
         try (Connection connection = new JmsConnectionFactory("amqp://127.0.0.1:" + BROKER_PORT)

@@ -51,7 +51,7 @@ public final class SupplierStatusFileReader {
     }
 
     /** "file-" and 59 hex digits of the SHA-256 of the bytes: 64 characters, the most an event id may have. */
-    static String eventId(byte[] document) {
+    public static String eventId(byte[] document) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(document);
             return "file-" + HexFormat.of().formatHex(digest).substring(0, 59);

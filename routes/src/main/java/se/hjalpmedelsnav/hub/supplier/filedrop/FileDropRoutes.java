@@ -2,6 +2,7 @@ package se.hjalpmedelsnav.hub.supplier.filedrop;
 
 import org.springframework.stereotype.Component;
 import se.hjalpmedelsnav.connectors.filedrop.FileDropEndpoints;
+import se.hjalpmedelsnav.hub.assortment.CatalogueFiles;
 import se.hjalpmedelsnav.hub.stage.StageRouteBuilder;
 import se.hjalpmedelsnav.broker.Queues;
 import se.hjalpmedelsnav.broker.MessageProperties;
@@ -19,7 +20,9 @@ import se.hjalpmedelsnav.mappings.message.MessageType;
  * type's dead-letter queue like the API route's.
  *
  * <p>Back: {@code supplier-filedrop-status} reads the supplier's status files (Peppol OrderResponse and
- * DespatchAdvice, the hub's returnStatus and faultReportStatus), each once even across restarts, and puts
+ * DespatchAdvice, the hub's returnStatus and faultReportStatus, and Peppol Order Agreements for orders it took
+ * outside the hub: {@link OrderAgreementFiles}) and its Peppol catalogues ({@link CatalogueFiles}: the assortment),
+ * each once even across restarts, and puts
  * the same event the webhook would on the events queue, from where {@code supplier-events} routes it to
  * the municipality once. A file it cannot read goes to the error folder with its reason beside it.
  */
@@ -65,7 +68,16 @@ public class FileDropRoutes extends StageRouteBuilder {
                     .bean(StatusFiles.class, "leaveReason")
                 .end()
                 .convertBodyTo(byte[].class)
-                .bean(StatusFiles.class, "toSupplierEvent").id("read-status-file")
+                .choice()
+                    .when(method(CatalogueFiles.class, "isCatalogue"))
+                        // The supplier's assortment: applied to the assortment in force, no event.
+                        .bean(CatalogueFiles.class, "apply").id("apply-catalogue")
+                    .when(method(OrderAgreementFiles.class, "isOrderAgreement"))
+                        // An order the supplier took outside the hub: checked, tracked, the municipality told.
+                        .bean(OrderAgreementFiles.class, "register").id("register-order-agreement")
+                    .otherwise()
+                        .bean(StatusFiles.class, "toSupplierEvent").id("read-status-file")
+                .end()
                 .filter(body().isNotNull())
                     // As the webhook: a plain persistent send, confirmed by the broker, repeats of an event id dropped.
                     .to("jms:queue:" + Queues.SUPPLIER_EVENTS + "?jmsMessageType=Text&transacted=false")
