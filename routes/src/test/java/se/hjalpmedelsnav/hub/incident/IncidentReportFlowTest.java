@@ -185,8 +185,10 @@ class IncidentReportFlowTest extends IncidentHubTest {
                 .put("authorityReference", "6.3.4-2026-1").toString());
 
         Path errors = CONFIRMATIONS.resolve("error");
+        // The reason is written first and the file moved beside it when its exchange completes: wait for both.
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(errors.resolve("trasig.json.reason.txt"))
-                && Files.exists(errors.resolve("okand.json.reason.txt")));
+                && Files.exists(errors.resolve("okand.json.reason.txt")) && Files.exists(errors.resolve("trasig.json"))
+                && Files.exists(errors.resolve("okand.json")));
         assertThat(errors.resolve("trasig.json")).exists();
         assertThat(Files.readString(errors.resolve("trasig.json.reason.txt"))).contains("not JSON")
                 .doesNotContain("1912", "Tolvan");
