@@ -1,4 +1,4 @@
-import { Button, Form, FormGroup, FormSelect, FormSelectOption, TextInput } from '@patternfly/react-core'
+import { Button, Form, FormGroup, FormSelect, FormSelectOption, TextInput, Title } from '@patternfly/react-core'
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table'
 import React, { useState } from 'react'
 import { api, MessageJourney, TrackedMessage } from '../api'
@@ -133,13 +133,16 @@ export const Journey: React.FunctionComponent = () => {
         </Table>
       )}
       {journey && (
+        <Title headingLevel='h2' style={{ marginTop: '1.5rem' }}>
+          Journey of {journey.messageType ?? 'message'} {journey.hubReference} ({journey.kommunCode}, status now{' '}
+          {journey.status})
+        </Title>
+      )}
+      {journey && (
         <Table aria-label='Journey' variant='compact' id='nav-journey-steps' data-hub-reference={journey.hubReference}>
           <Thead>
             <Tr>
-              <Th>
-                Journey of {journey.messageType ?? 'message'} {journey.hubReference} ({journey.kommunCode}, status now{' '}
-                {journey.status})
-              </Th>
+              <Th>Step</Th>
               <Th>Time</Th>
               <Th>Code, status or channel</Th>
             </Tr>
