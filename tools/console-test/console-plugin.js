@@ -4,7 +4,8 @@
 //   the top (the viewer also the alert of the parked message's dead-letter queue); the viewer sees the parked message on
 //   Dead letters without any replay button; the admin opens Registry (the last reload, an agreement expiring soon),
 //   replays the parked message after confirming, sees the replay in the audit trail, records Läkemedelsverket's
-//   confirmation of an incident report (the viewer has no button for it), and finds a message on Journey.
+//   confirmation of an incident report (the viewer has no button for it), and finds a message on Journey and opens
+//   its timeline.
 // Usage: node console-plugin.js <base-url> <chromium> <admin:password> <viewer:password> <kommun> <expected-in-today>
 //          <parked-messageId> <journey-messageId> <incident-messageId> <authority-reference> <screenshots-dir>
 //          [first-page-goal-ms] [silent-kommun]
@@ -179,6 +180,16 @@ async function admin(browser) {
   const found = page.locator('#nav-journey tr[data-message="' + journeyMessageId + '"]');
   await found.waitFor();
   check(true, 'admin: Journey finds ' + journeyMessageId + ' (' + (await found.locator('td[data-status]').innerText()).trim() + ')');
+  await found.click();
+  const steps = page.locator('#nav-journey-steps tbody tr[data-step]');
+  await page.locator('#nav-journey-steps tr[data-step="SUPPLIER_EVENT"][data-detail="CONFIRMED"]').waitFor();
+  const timeline = [];
+  for (const row of await steps.all()) {
+    timeline.push(await row.getAttribute('data-step') + ' ' + await row.getAttribute('data-detail'));
+  }
+  const expected = ['RECEIVED ORDER', 'RECEIPT ACCEPTED', 'HANDED_TO_SUPPLIER API', 'SUPPLIER_EVENT CONFIRMED'];
+  check(expected.every((step, i) => timeline[i] === step),
+    'admin: Journey shows the order\'s timeline (' + timeline.join(', ') + ')');
   await shot(page, 'journey');
   await page.context().close();
 }

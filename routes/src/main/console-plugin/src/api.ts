@@ -152,6 +152,18 @@ export type TrackedMessage = {
   receivedAt: string
 }
 
+/** One step of a message's journey: what happened, when, and its code, status, channel or authority reference. */
+export type JourneyStep = { step: string; at: string; detail: string | null }
+
+export type MessageJourney = {
+  hubReference: string
+  kommunCode: string
+  messageId: string
+  messageType: string | null
+  status: string
+  steps: JourneyStep[]
+}
+
 export type Me = { user: string; roles: string[]; admin: boolean }
 
 export type IncidentReport = {

@@ -1,7 +1,7 @@
-import { Button, Form, FormGroup, FormSelect, FormSelectOption, TextInput } from '@patternfly/react-core'
+import { Button, Form, FormGroup, FormSelect, FormSelectOption, TextInput, Title } from '@patternfly/react-core'
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table'
 import React, { useState } from 'react'
-import { api, TrackedMessage } from '../api'
+import { api, MessageJourney, TrackedMessage } from '../api'
 import { time } from '../format'
 import { Page } from '../Page'
 
@@ -13,6 +13,19 @@ const FIELDS = [
   { key: 'kommunCode', label: 'Municipality code' },
 ]
 
+/** What each step means, in the operator's words; the step's detail says with which code, status or channel. */
+const STEPS: Record<string, string> = {
+  RECEIVED: 'Received from the municipality',
+  RECEIPT: 'Receipt sent',
+  HANDED_TO_SUPPLIER: 'Handed to the supplier',
+  SUPPLIER_EVENT: "Supplier's event",
+  SUPPLIER_ANSWER: "Supplier's answer",
+  PARKED: 'Parked on a dead-letter queue',
+  SENT_TO_AUTHORITY: 'Sent to Läkemedelsverket',
+  MANUFACTURER_COPY_SENT: "Manufacturer's copy sent",
+  AUTHORITY_CONFIRMED: 'Confirmed by Läkemedelsverket',
+}
+
 /** Finds tracked messages by one reference (the tracking store: references, codes and times only). */
 export const Journey: React.FunctionComponent = () => {
   const [field, setField] = useState('messageId')
@@ -20,6 +33,19 @@ export const Journey: React.FunctionComponent = () => {
   const [rows, setRows] = useState<TrackedMessage[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [loading, setLoading] = useState(false)
+  const [journey, setJourney] = useState<MessageJourney | null>(null)
+
+  const open = async (hubReference: string) => {
+    setLoading(true)
+    try {
+      setJourney(await api.get<MessageJourney>('/messages/' + encodeURIComponent(hubReference) + '/journey'))
+      setError(null)
+    } catch (e) {
+      setError((e as Error).message)
+    } finally {
+      setLoading(false)
+    }
+  }
 
   const search = async (event?: React.FormEvent) => {
     event?.preventDefault()
@@ -30,6 +56,7 @@ export const Journey: React.FunctionComponent = () => {
     try {
       const term = field === 'status' ? value.trim().toUpperCase() : value.trim()
       setRows(await api.get<TrackedMessage[]>('/messages?' + field + '=' + encodeURIComponent(term) + '&limit=100'))
+      setJourney(null)
       setError(null)
     } catch (e) {
       setError((e as Error).message)
@@ -48,7 +75,8 @@ export const Journey: React.FunctionComponent = () => {
         <>
           Where a message stands: find it by messageId, hubReference, customer number, status (ACCEPTED, REJECTED,
           SENT_TO_SUPPLIER, CONFIRMED, DELIVERED, PARKED, …) or municipality code; newest first. Each row shows its
-          status now and when it was received.
+          status now and when it was received; click a row for its journey: received, the receipt, the hand-off to
+          the supplier, each answer and event of the supplier, an incident report's channels.
         </>
       }
     >
@@ -83,7 +111,13 @@ export const Journey: React.FunctionComponent = () => {
           </Thead>
           <Tbody>
             {rows.map(m => (
-              <Tr key={m.hubReference} data-message={m.messageId}>
+              <Tr
+                key={m.hubReference}
+                data-message={m.messageId}
+                isClickable
+                isRowSelected={journey?.hubReference === m.hubReference}
+                onRowClick={() => open(m.hubReference)}
+              >
                 <Td dataLabel='Received'>{time(m.receivedAt)}</Td>
                 <Td dataLabel='Municipality'>{m.kommunCode}</Td>
                 <Td dataLabel='Type'>{m.messageType ?? '–'}</Td>
@@ -93,6 +127,32 @@ export const Journey: React.FunctionComponent = () => {
                 <Td dataLabel='Status now' data-status={m.status}>
                   {m.status}
                 </Td>
+              </Tr>
+            ))}
+          </Tbody>
+        </Table>
+      )}
+      {journey && (
+        <Title headingLevel='h2' style={{ marginTop: '1.5rem' }}>
+          Journey of {journey.messageType ?? 'message'} {journey.hubReference} ({journey.kommunCode}, status now{' '}
+          {journey.status})
+        </Title>
+      )}
+      {journey && (
+        <Table aria-label='Journey' variant='compact' id='nav-journey-steps' data-hub-reference={journey.hubReference}>
+          <Thead>
+            <Tr>
+              <Th>Step</Th>
+              <Th>Time</Th>
+              <Th>Code, status or channel</Th>
+            </Tr>
+          </Thead>
+          <Tbody>
+            {journey.steps.map((s, i) => (
+              <Tr key={i} data-step={s.step} data-detail={s.detail ?? ''}>
+                <Td dataLabel='Step'>{STEPS[s.step] ?? s.step}</Td>
+                <Td dataLabel='Time'>{time(s.at)}</Td>
+                <Td dataLabel='Code, status or channel'>{s.detail ?? '–'}</Td>
               </Tr>
             ))}
           </Tbody>

@@ -49,11 +49,13 @@ public class SupplierDeliveries {
     private final RegistrySource registry;
     private final SupplierAccessToken accessToken;
     private final TrackingStore tracking;
+    private final SupplierChannels channels;
     private final Clock clock;
 
     public SupplierDeliveries(RegistrySource registry, SupplierAccessToken accessToken, TrackingStore tracking,
-            Clock clock) {
+            SupplierChannels channels, Clock clock) {
         this.registry = registry;
+        this.channels = channels;
         this.accessToken = accessToken;
         this.tracking = tracking;
         this.clock = clock;
@@ -89,10 +91,10 @@ public class SupplierDeliveries {
         return json.writeValueAsString(translated);
     }
 
-    public void taken(@ExchangeProperty(MessageProperties.HUB_REFERENCE) String hubReference) {
-        // Only from ACCEPTED: the supplier's first event may have overtaken this answer.
-        tracking.advanceStatus(hubReference, TrackingStatus.ACCEPTED, TrackingStatus.SENT_TO_SUPPLIER,
-                OffsetDateTime.now(clock));
+    /** The supplier took the message through its type's channel (the API's answer, or the file drop's file written). */
+    public void taken(@ExchangeProperty(MessageProperties.HUB_REFERENCE) String hubReference,
+            @ExchangeProperty(MESSAGE_TYPE) MessageType type) {
+        tracking.handedToSupplier(hubReference, channels.of(type).name(), OffsetDateTime.now(clock));
         log.info("{} taken by the supplier", hubReference);
     }
 

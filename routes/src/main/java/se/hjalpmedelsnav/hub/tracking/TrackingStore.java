@@ -101,6 +101,25 @@ public class TrackingStore {
                 to.name(), timestamp(at), hubReference, from.name()) == 1;
     }
 
+    /**
+     * The supplier took the message through this channel ({@code API}, {@code FILE_DROP}): one statement records
+     * when and how, and moves it to SENT_TO_SUPPLIER only from ACCEPTED (the supplier's first event may have
+     * overtaken this answer; the hand-off is recorded all the same). A hand-off recorded before is kept. False for
+     * an unknown hub reference.
+     */
+    public boolean handedToSupplier(String hubReference, String channel, OffsetDateTime at) {
+        Timestamp time = timestamp(at);
+        return jdbc.update("""
+                update tracked_message
+                set status = case when status = ? then ? else status end,
+                    updated_at = case when status = ? then ? else updated_at end,
+                    handed_to_supplier_at = coalesce(handed_to_supplier_at, ?),
+                    supplier_channel = coalesce(supplier_channel, ?)
+                where hub_reference = ?""",
+                TrackingStatus.ACCEPTED.name(), TrackingStatus.SENT_TO_SUPPLIER.name(),
+                TrackingStatus.ACCEPTED.name(), time, time, channel, hubReference) == 1;
+    }
+
     /** Records a supplier event; false when the same event id was passed on before. */
     public boolean recordSupplierEventIfAbsent(String eventId, String hubReference, String status,
             OffsetDateTime at) {

@@ -1,6 +1,7 @@
 package se.hjalpmedelsnav.hub.filedrop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import se.hjalpmedelsnav.hub.console.MessageJourney;
+import se.hjalpmedelsnav.hub.console.MessageJourney.Step;
 import se.hjalpmedelsnav.hub.support.HubTest;
 import se.hjalpmedelsnav.hub.support.KommunAmqpClient;
 import se.hjalpmedelsnav.hub.support.TestOrders;
@@ -48,6 +51,9 @@ abstract class FileDropFlowContract {
 
     @Autowired
     SimulatedSupplier supplier;
+
+    @Autowired
+    MessageJourney journeys;
 
     KommunAmqpClient goteborg;
     KommunAmqpClient alingsas;
@@ -117,6 +123,11 @@ abstract class FileDropFlowContract {
                 java.util.List.of("Tolvan", "19121212-1212"));
         assertThat(simulatorAdmin("orders/" + hubReference).path("receivedCount").asInt()).isEqualTo(1);
         assertThat(folder("outbox")).doesNotContain("order-" + hubReference + ".xml");
+        // Journey: the hand-off is recorded with its channel, in order before the supplier's events.
+        assertThat(journeys.of(hubReference).orElseThrow().steps()).extracting(Step::step, Step::detail)
+                .containsExactly(tuple("RECEIVED", "ORDER"), tuple("RECEIPT", "ACCEPTED"),
+                        tuple("HANDED_TO_SUPPLIER", "FILE_DROP"), tuple("SUPPLIER_EVENT", "CONFIRMED"),
+                        tuple("SUPPLIER_EVENT", "DELIVERED"));
     }
 
     @Test

@@ -41,7 +41,8 @@ import se.hjalpmedelsnav.hub.support.TestOrders;
  *       see the municipality's counts and, at the top, the alerts of the test hub's silent municipality (and, the
  *       viewer, of the parked order's dead-letter queue); the viewer sees the parked order without a replay button; the admin sees the
  *       agreement about to expire on Registry, replays the parked order after confirming, records Läkemedelsverket's
- *       confirmation of an incident report (the viewer has no button for it), and finds an order on Journey. The replayed order then reaches the supplier once, and the replay is on record. Screenshots of every
+ *       confirmation of an incident report (the viewer has no button for it), and finds an order on Journey and opens its timeline
+ *       (received, accepted, handed to the supplier's API, confirmed). The replayed order then reaches the supplier once, and the replay is on record. Screenshots of every
  *       page go to {@code target/console-screenshots/}.</li>
  * </ul>
  * Runs in a surefire execution of its own (a hub of its own), which sets the property; what the browser saw and a
@@ -179,6 +180,8 @@ class ConsoleRolesInBrowserTest extends EmbeddedHubTest {
                 "viewer: Overview shows the alert BUSINESS_SILENCE for " + HubTest.SILENT_KOMMUN,
                 "admin: Overview shows the alert BUSINESS_SILENCE for " + HubTest.SILENT_KOMMUN,
                 "viewer: Overview shows the alert DEAD_LETTERS for " + Queues.DLQ_ORDER_TO_SUPPLIER,
+                "admin: Journey shows the order's timeline (RECEIVED ORDER, RECEIPT ACCEPTED, HANDED_TO_SUPPLIER API, "
+                        + "SUPPLIER_EVENT CONFIRMED",
                 "all console plugin checks passed");
         // The console's replay did what it says: the order reaches the supplier once, and the audit trail has it.
         await("the replayed order at the supplier").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
