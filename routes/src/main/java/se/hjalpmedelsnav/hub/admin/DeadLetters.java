@@ -119,42 +119,17 @@ public class DeadLetters {
     }
 
     private Optional<ReplayRecord> replayOne(ParkedMessage parked, String user, String via) throws JMSException {
-        Connection connection = connections.createConnection();
-        try {
-            connection.start();
-            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-            try {
-                MessageConsumer consumer = session.createConsumer(session.createQueue(parked.deadLetterQueue()),
-                        byJmsMessageId(parked.jmsMessageId()));
-                Message message = consumer.receive(RECEIVE_TIMEOUT_MS);
-                if (message == null) {
-                    consumer.close();
-                    return Optional.empty(); // taken meanwhile, by another replay or the console
-                }
-                ReplayRecord record = new ReplayRecord(UUID.randomUUID().toString(),
-                        OffsetDateTime.now(clock), user, via, parked.deadLetterQueue(), parked.originQueue(),
-                        parked.hubReference(), parked.kommunCode(), parked.messageId(), parked.failedStage(),
-                        parked.failureReason());
-                MessageProducer producer = session.createProducer(session.createQueue(parked.originQueue()));
-                producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-                producer.send(copy(session, message, record.id()));
-                transactions.executeWithoutResult(status -> {
-                    audit.record(record);
-                    commit(session);
-                });
-                log.info("Replayed {} from {} to {} (by {} via {})", parked.hubReference(), parked.deadLetterQueue(),
-                        parked.originQueue(), user, via);
-                consumer.close();
-                return Optional.of(record);
-            } catch (RuntimeException | JMSException failure) {
-                session.rollback();
-                throw failure;
-            } finally {
-                session.close();
-            }
-        } finally {
-            connection.close();
+        ReplayRecord record = new ReplayRecord(UUID.randomUUID().toString(), OffsetDateTime.now(clock), user, via,
+                parked.deadLetterQueue(), parked.originQueue(), parked.hubReference(), parked.kommunCode(),
+                parked.messageId(), parked.failedStage(), parked.failureReason());
+        boolean moved = moveOne(parked, parked.originQueue(), (session, message) -> copy(session, message, record.id()),
+                () -> audit.record(record));
+        if (!moved) {
+            return Optional.empty(); // taken meanwhile, by another replay or the console
         }
+        log.info("Replayed {} from {} to {} (by {} via {})", parked.hubReference(), parked.deadLetterQueue(),
+                parked.originQueue(), user, via);
+        return Optional.of(record);
     }
 
     /**
@@ -167,6 +142,37 @@ public class DeadLetters {
      */
     public boolean expire(ParkedMessage parked, String expiryQueue, boolean keepBody, Map<String, Object> labels,
             Runnable inTransaction) throws JMSException {
+        return moveOne(parked, expiryQueue, (session, message) -> {
+            Message expired = keepBody ? bodyCopy(session, message) : session.createMessage();
+            for (String name : propertyNames(message)) {
+                if (!name.startsWith("_AMQ_") && !name.startsWith("JMSX")) {
+                    expired.setObjectProperty(name, message.getObjectProperty(name));
+                }
+            }
+            if (parked.originQueue() != null) {
+                expired.setStringProperty("navOriginQueue", parked.originQueue());
+            }
+            for (Map.Entry<String, Object> label : labels.entrySet()) {
+                expired.setObjectProperty(label.getKey(), label.getValue());
+            }
+            expired.setJMSCorrelationID(message.getJMSCorrelationID());
+            return expired;
+        }, inTransaction);
+    }
+
+    /** What takes a parked message's place on the queue it is moved to. */
+    @FunctionalInterface
+    private interface Successor {
+        Message of(Session session, Message parked) throws JMSException;
+    }
+
+    /**
+     * Takes one parked message off its dead-letter queue and sends its successor to {@code target} in one JMS
+     * transaction, committed inside the database transaction of {@code inTransaction} (the audit row): both happen
+     * or neither. False when the message was no longer there.
+     */
+    private boolean moveOne(ParkedMessage parked, String target, Successor successor, Runnable inTransaction)
+            throws JMSException {
         Connection connection = connections.createConnection();
         try {
             connection.start();
@@ -179,22 +185,9 @@ public class DeadLetters {
                     consumer.close();
                     return false;
                 }
-                Message expired = keepBody ? bodyCopy(session, message) : session.createMessage();
-                for (String name : propertyNames(message)) {
-                    if (!name.startsWith("_AMQ_") && !name.startsWith("JMSX")) {
-                        expired.setObjectProperty(name, message.getObjectProperty(name));
-                    }
-                }
-                if (parked.originQueue() != null) {
-                    expired.setStringProperty("navOriginQueue", parked.originQueue());
-                }
-                for (Map.Entry<String, Object> label : labels.entrySet()) {
-                    expired.setObjectProperty(label.getKey(), label.getValue());
-                }
-                expired.setJMSCorrelationID(message.getJMSCorrelationID());
-                MessageProducer producer = session.createProducer(session.createQueue(expiryQueue));
+                MessageProducer producer = session.createProducer(session.createQueue(target));
                 producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-                producer.send(expired);
+                producer.send(successor.of(session, message));
                 transactions.executeWithoutResult(status -> {
                     inTransaction.run();
                     commit(session);
