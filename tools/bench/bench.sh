@@ -3,7 +3,7 @@
 #   mvn -B -q -DskipTests install
 # usage: tools/bench/bench.sh [orders]      (default 5000; a run at 1 in flight sends a fifth of them)
 # For trying a lever: JAVA_OPTS (JVM flags of every hub process and of the baseline), HUB_ARGS (more hub arguments,
-# e.g. --nav.intake.consumers-per-kommun=2), SECTIONS (which of "raw startup api filedrop memory" to run; the table
+# e.g. --nav.intake.consumers-per-kommun=2), SECTIONS (which of "raw startup api filedrop memory scaleout" to run; the table
 # then has the rows of those only, and only a run of all of them is appended to results.md).
 #
 #   1. The raw broker (the anchor): a standalone Artemis from the distribution the build unpacks
@@ -26,12 +26,19 @@
 #      hub's file-drop folder, at 50 in flight.
 #   5. Memory: the README's own command (hub-with-simulator jar, -Xmx256m), resident set idle and after 20,000
 #      orders (4 x orders).
+#   6. Scale-out: the production topology without its backup broker: the standalone broker from
+#      tools/broker/artemis-broker.sh (security on, the registry's users with their development passwords) and
+#      the PostgreSQL at 127.0.0.1:5432 (database test, a fresh schema), the simulator as its own process. One hub,
+#      then a second beside it, each time 47 municipalities at 50 in flight, with the CPU per order of every
+#      process (hubs, broker, PostgreSQL's server processes, simulator): what a second instance adds, and where
+#      the next limit is.
 # It prints one Markdown table with the ratios to the anchor and appends it, dated, to tools/bench/results.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ORDERS="${1:-5000}"
 ROOT=$(pwd)
-SECTIONS=" ${SECTIONS:-raw startup api filedrop memory} "
+ALL_SECTIONS=" raw startup api filedrop memory scaleout "
+SECTIONS=" ${SECTIONS:-raw startup api filedrop memory scaleout} "
 JAVA_OPTS=(${JAVA_OPTS:-})
 HUB_ARGS=(${HUB_ARGS:-})
 on() { [[ "$SECTIONS" == *" $1 "* ]]; }
@@ -48,7 +55,7 @@ done
 LOAD=tools/kommun-client/load.js
 ONEHOP=tools/kommun-client/onehop.js
 TICKS=$(getconf CLK_TCK)
-HUB_HTTP=18480 SIM_HTTP=18490 RAW_AMQP=63616 HUB_AMQP=61616
+HUB_HTTP=18480 HUB_B_HTTP=18481 SIM_HTTP=18490 RAW_AMQP=63616 HUB_AMQP=61616 PG_HOST=127.0.0.1 PG_PORT=5432
 KOMMUNS_10=1480,1481,1482,1490,1401,1402,1407,1415,1419,1421
 # The agreement parties of the registry (each municipality's code line, then its agreementParty line).
 KOMMUNS_47=$(awk '/^  - code: /{gsub(/"/, "", $3); code = $3} /^    agreementParty: true/{print code}' \
@@ -80,6 +87,18 @@ await_port() { # port, pid
 }
 java_pid() { pgrep -g "$1" java | head -1; } # the JVM in a process group (setsid may sit above it)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# CPU ticks of several processes together (pids, or "postgres": every process of the database server's user)
+cpu_sum() {
+  local total=0 p
+  for p in "$@"; do
+    if [ "$p" = postgres ]; then
+      for q in $(pgrep -u postgres); do total=$((total + $(cpu_ticks "$q" 2>/dev/null || echo 0))); done
+    else
+      total=$((total + $(cpu_ticks "$p")))
+    fi
+  done
+  echo "$total"
+}
 rss_mib() { awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$1/status"; }
 json() { node -e 'const o = JSON.parse(process.argv[1]); console.log(eval("o." + process.argv[2]))' "$1" "$2"; }
 
@@ -157,6 +176,7 @@ measure() { # count, load.js arguments...
   local count="$1"; shift
   curl -fsS -X DELETE "http://127.0.0.1:$SIM_HTTP/simulator/admin/orders" > /dev/null
   local h0 s0; h0=$(cpu_ticks "$HUB_JVM"); s0=$(cpu_ticks "$SIM_JVM")
+  local -A c0; local g; for g in "${!CPU_GROUPS[@]}"; do c0[$g]=$(cpu_sum ${CPU_GROUPS[$g]}); done
   local out; out=$(node "$LOAD" --port "$HUB_AMQP" --count "$count" "$@")
   local deadline=$((SECONDS + 300)) held=0 s
   while :; do
@@ -166,6 +186,11 @@ measure() { # count, load.js arguments...
   done
   sleep 3 # the last orders' supplier events (the simulator's deliver delay is 2 s) count to this run, not the next
   local h1 s1; h1=$(cpu_ticks "$HUB_JVM"); s1=$(cpu_ticks "$SIM_JVM")
+  local groups="{}"
+  for g in "${!CPU_GROUPS[@]}"; do
+    groups=$(node -e 'const o = JSON.parse(process.argv[1]); o[process.argv[2]] = Number(process.argv[3]); console.log(JSON.stringify(o))' \
+      "$groups" "$g" "$(( $(cpu_sum ${CPU_GROUPS[$g]}) - c0[$g] ))")
+  done
   node -e '
     const out = JSON.parse(process.argv[1]), s = JSON.parse(process.argv[2]);
     const count = Number(process.argv[3]), ticks = Number(process.argv[6]);
@@ -174,13 +199,15 @@ measure() { # count, load.js arguments...
     out.endToEndPerSecond = s.orders === count ? Math.round(count / ((last - out.startedAtMs) / 1000)) : 0;
     out.hubCpuMsPerOrder = +((process.argv[4] * 1000 / ticks) / count).toFixed(1);
     out.simulatorCpuMsPerOrder = +((process.argv[5] * 1000 / ticks) / count).toFixed(1);
+    out.cpuMsPerOrder = {};
+    for (const [g, t] of Object.entries(JSON.parse(process.argv[7]))) out.cpuMsPerOrder[g] = +((t * 1000 / ticks) / count).toFixed(2);
     console.log(JSON.stringify(out));
-  ' "$out" "$s" "$count" "$((h1 - h0))" "$((s1 - s0))" "$TICKS"
+  ' "$out" "$s" "$count" "$((h1 - h0))" "$((s1 - s0))" "$TICKS" "$groups"
 }
 ratio() { node -e 'console.log((Number(process.argv[1]) / Number(process.argv[2])).toFixed(3))' "$1" "$2"; }
 lat() { echo "p50 $(json "$1" latencyMs.p50), p99 $(json "$1" latencyMs.p99), max $(json "$1" latencyMs.max) ms"; }
 
-declare -A HUBRUN KRUN
+declare -A HUBRUN KRUN CPU_GROUPS
 if on api; then
 start_pair api
 echo "hub (production jar) and simulator up; warm-up pass"
@@ -225,8 +252,54 @@ sleep 5
 IDLE=$(rss_mib "$README_JVM")
 MEMRUN=$(node "$LOAD" --port "$HUB_AMQP" --count $((ORDERS * 4)) --inflight 50 --kommuns "$KOMMUNS_10")
 AFTER=$(rss_mib "$README_JVM")
-echo "README command: $IDLE MiB idle, $AFTER MiB after $((ORDERS * 4)) orders: $MEMRUN"
+sleep 30 # the simulator's last deliveries, then the JVM at rest: what a quiet hour after a peak looks like
+SETTLED=$(rss_mib "$README_JVM")
+echo "README command: $IDLE MiB idle, $AFTER MiB after $((ORDERS * 4)) orders, $SETTLED MiB 30 s later: $MEMRUN"
 stop "$README"
+fi
+
+# 6. Scale-out: the standalone broker and PostgreSQL, one hub, then two.
+if on scaleout; then
+SA="$DATA/scaleout"; mkdir -p "$SA"
+{
+  echo "hub=hub-dev"; echo "admin=admin-dev"
+  awk '/^  - code: /{gsub(/"/, "", $3); print "kommun-" $3 "=kommun-" $3 "-dev"}' config/registry.yaml
+} > "$SA/credentials.properties"
+ARTEMIS_HOME="$ROOT/$ARTEMIS_HOME" tools/broker/artemis-broker.sh create "$SA/broker" --role standalone --port "$HUB_AMQP" \
+  --host 127.0.0.1 --memory 512M --registry config/registry.yaml --credentials-file "$SA/credentials.properties" \
+  --allow-development-passwords > "$SA/broker-create.log"
+ARTEMIS_HOME="$ROOT/$ARTEMIS_HOME" tools/broker/artemis-broker.sh start "$SA/broker" > "$SA/broker-start.log"
+BROKER_JVM=$(cat "$SA/broker/data/hub-broker.pid") # bin/artemis execs the JVM
+[ "$(cat "/proc/$BROKER_JVM/comm" 2>/dev/null)" = java ] || BROKER_JVM=$(pgrep -P "$BROKER_JVM" java | head -1)
+[ -n "$BROKER_JVM" ] || { echo "the standalone broker's JVM was not found" >&2; exit 1; }
+SCHEMA="bench_$(date +%s)"
+export PGOPTIONS="-c client_min_messages=warning"
+psql -q -h "$PG_HOST" -p "$PG_PORT" -U postgres -d test -c "create schema $SCHEMA"
+drop_schema() { psql -q -h "$PG_HOST" -p "$PG_PORT" -U postgres -d test -c "drop schema if exists $SCHEMA cascade" || true; }
+SHARED=(--nav.broker.embedded=false --nav.broker.url=tcp://127.0.0.1:$HUB_AMQP --nav.broker.user=hub
+  --nav.broker.password=hub-dev
+  "--spring.datasource.url=jdbc:postgresql://$PG_HOST:$PG_PORT/test?currentSchema=$SCHEMA"
+  --spring.datasource.username=postgres --spring.flyway.default-schema=$SCHEMA --spring.flyway.schemas=$SCHEMA)
+start_pair scaleout-a "${SHARED[@]}"
+HUB_A_JVM=$HUB_JVM
+CPU_GROUPS=([hubs]="$HUB_A_JVM" [broker]="$BROKER_JVM" [postgres]=postgres [simulator]="$SIM_JVM")
+measure $((ORDERS / 2)) --inflight 50 --kommuns "$KOMMUNS_47" > /dev/null
+ONE_HUB=$(measure "$ORDERS" --inflight 50 --kommuns "$KOMMUNS_47"); echo "scale-out, one hub: $ONE_HUB"
+launch "$SA/hub-b.log" java -Xmx256m "${JAVA_OPTS[@]}" -jar "$HUB_JAR" --server.port=$HUB_B_HTTP --nav.data-dir="$SA/hub-b" \
+  --nav.registry.file="$ROOT/config/registry.yaml" \
+  --nav.supplier.api.url=http://127.0.0.1:$SIM_HTTP/simulator/api \
+  --nav.supplier.api.token-url=http://127.0.0.1:$SIM_HTTP/simulator/oauth/token \
+  --nav.supplier.api.client-id=bench --nav.supplier.api.client-secret=bench-secret "${HUB_ARGS[@]}" "${SHARED[@]}"
+HUB_B=$STARTED_PID
+await_line "$SA/hub-b.log" "$HUB_B" "Started HubApplication"
+HUB_B_JVM=$(java_pid "$HUB_B")
+CPU_GROUPS=([hubs]="$HUB_A_JVM $HUB_B_JVM" [broker]="$BROKER_JVM" [postgres]=postgres [simulator]="$SIM_JVM")
+measure $((ORDERS / 2)) --inflight 50 --kommuns "$KOMMUNS_47" > /dev/null
+TWO_HUBS=$(measure "$ORDERS" --inflight 50 --kommuns "$KOMMUNS_47"); echo "scale-out, two hubs: $TWO_HUBS"
+CPU_GROUPS=()
+stop "$HUB_B"; stop "$HUB"; stop "$SIM"
+ARTEMIS_HOME="$ROOT/$ARTEMIS_HOME" tools/broker/artemis-broker.sh stop "$SA/broker" > /dev/null || kill "$BROKER_JVM"
+drop_schema
 fi
 
 # The table.
@@ -259,13 +332,21 @@ on api && row "CPU per order, 50 in flight" "" \
   "hub $(json "${HUBRUN[50]}" hubCpuMsPerOrder) ms, simulator $(json "${HUBRUN[50]}" simulatorCpuMsPerOrder) ms" ""
 on filedrop && row "CPU per order, file drop, 50 in flight" "" "hub $(json "$FILEDROP" hubCpuMsPerOrder) ms" ""
 on memory && row "resident memory, README command" "" \
-  "$IDLE MiB idle, $AFTER MiB after $((ORDERS * 4)) orders ($(json "$MEMRUN" receiptsPerSecond) receipts/s)" \
+  "$IDLE MiB idle, $AFTER MiB after $((ORDERS * 4)) orders ($(json "$MEMRUN" receiptsPerSecond) receipts/s), $SETTLED MiB 30 s later" \
   "goal: <= 512 MiB"
 if on startup; then
   b=$(median baseline); h=$(median hub); r=$(median readme)
   row "start-up (median of 3), resident set after" "bare Spring Boot + Camel + Hawtio: $(sec "$b") s, $(mem baseline) MiB" \
     "production hub $(sec "$h") s, $(mem hub) MiB; README's hub with simulator $(sec "$r") s, $(mem readme) MiB" \
     "$(ratio "$h" "$b") ($(ratio "$r" "$b"))"
+fi
+
+if on scaleout; then
+  cpu() { node -e 'const c = JSON.parse(process.argv[1]).cpuMsPerOrder; console.log(Object.entries(c).map(([k, v]) => k + " " + v).join(", "))' "$1"; }
+  row "scale-out: standalone broker (security on) + PostgreSQL, 47 municipalities, 50 in flight" "" \
+    "one hub $(json "$ONE_HUB" receiptsPerSecond) receipts/s ($(json "$ONE_HUB" endToEndPerSecond)/s end to end), $(lat "$ONE_HUB"); two hubs $(json "$TWO_HUBS" receiptsPerSecond) receipts/s ($(json "$TWO_HUBS" endToEndPerSecond)/s end to end), $(lat "$TWO_HUBS")" \
+    "second hub: $(ratio "$(json "$TWO_HUBS" receiptsPerSecond)" "$(json "$ONE_HUB" receiptsPerSecond)") x receipts, $(ratio "$(json "$TWO_HUBS" endToEndPerSecond)" "$(json "$ONE_HUB" endToEndPerSecond)") x end to end"
+  row "scale-out: CPU ms per order by process" "" "one hub: $(cpu "$ONE_HUB"); two hubs: $(cpu "$TWO_HUBS")" ""
 fi
 
 OPTS="${JAVA_OPTS[*]:+, JVM flags ${JAVA_OPTS[*]}}${HUB_ARGS[*]:+, hub ${HUB_ARGS[*]}}"
@@ -279,5 +360,5 @@ TABLE=$(
   printf '%s\n' "${ROWS[@]}"
 )
 echo "$TABLE"
-[ "$SECTIONS" = " raw startup api filedrop memory " ] && echo "$TABLE" >> tools/bench/results.md
+[ "$SECTIONS" = "$ALL_SECTIONS" ] && echo "$TABLE" >> tools/bench/results.md
 true
