@@ -3,7 +3,7 @@
 #   mvn -B -q -DskipTests install
 # usage: tools/bench/bench.sh [orders]      (default 5000; a run at 1 in flight sends a fifth of them)
 # For trying a lever: JAVA_OPTS (JVM flags of every hub process and of the baseline), HUB_ARGS (more hub arguments,
-# e.g. --nav.intake.consumers-per-kommun=2), SECTIONS (which of "raw startup api filedrop memory scaleout" to run; the table
+# e.g. --nav.intake.consumers-per-kommun=2), SECTIONS (which of "raw floor startup api filedrop memory scaleout" to run; the table
 # then has the rows of those only, and only a run of all of them is appended to results.md).
 #
 #   1. The raw broker (the anchor): a standalone Artemis from the distribution the build unpacks
@@ -12,6 +12,11 @@
 #      from it) over AMQP 1.0 with the municipalities' client library (tools/kommun-client/onehop.js), at 1, 10, 50
 #      and 200 in flight, after a warm-up pass; four times the orders (at 1 in flight the orders), since a shorter
 #      pass (about a second) measured it lower.
+#   1b. Camel's floor, the second anchor: tools/bench/camel-floor, an embedded Artemis with the hub's persistence and
+#      JMS settings and one Camel route taking each message off a queue in a local JMS transaction and sending it to
+#      another (10 consumers, as the hub's 10 municipalities have), alone and with one H2 commit per message (the
+#      hub's H2 settings), the same client and bodies at 50 in flight: the least any stage of the hub costs on this
+#      stack, before the hub's own work.
 #   2. Start-up: a bare Spring Boot + Camel + Hawtio application of the hub's versions with one timer route
 #      (tools/bench/baseline), the production hub (routes jar) and the README's hub with the simulator, each timed
 #      the same way (process start to Spring's "Started ..." line), -Xmx256m, a fresh data folder, alternating.
@@ -37,8 +42,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ORDERS="${1:-5000}"
 ROOT=$(pwd)
-ALL_SECTIONS=" raw startup api filedrop memory scaleout "
-SECTIONS=" ${SECTIONS:-raw startup api filedrop memory scaleout} "
+ALL_SECTIONS=" raw floor startup api filedrop memory scaleout "
+SECTIONS=" ${SECTIONS:-raw floor startup api filedrop memory scaleout} "
 JAVA_OPTS=(${JAVA_OPTS:-})
 HUB_ARGS=(${HUB_ARGS:-})
 on() { [[ "$SECTIONS" == *" $1 "* ]]; }
@@ -47,8 +52,9 @@ HUB_JAR=routes/target/routes-0.1.0-SNAPSHOT.jar
 SIM_JAR=supplier-simulator/target/supplier-simulator-0.1.0-SNAPSHOT.jar
 README_JAR=hub-with-simulator/target/hub-with-simulator-0.1.0-SNAPSHOT.jar
 BASE_JAR=tools/bench/baseline/target/bench-baseline-0.1.0-SNAPSHOT.jar
+FLOOR_JAR=tools/bench/camel-floor/target/bench-camel-floor-0.1.0-SNAPSHOT.jar
 ARTEMIS_HOME=$(ls -d routes/target/apache-artemis-* 2>/dev/null | head -1)
-for f in "$HUB_JAR" "$SIM_JAR" "$README_JAR" "$BASE_JAR" "$ARTEMIS_HOME/bin/artemis"; do
+for f in "$HUB_JAR" "$SIM_JAR" "$README_JAR" "$BASE_JAR" "$FLOOR_JAR" "$ARTEMIS_HOME/bin/artemis"; do
   [ -e "$f" ] || { echo "missing $f: build first (mvn -B -q -DskipTests install)" >&2; exit 1; }
 done
 (cd tools/kommun-client && npm ci --no-audit --no-fund --loglevel=error)
@@ -74,7 +80,7 @@ launch() { # log, command...
 }
 stop() { kill -- -"$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 await_line() { # log, pid, text
-  until grep -q "$3" "$1"; do
+  until grep -qs "$3" "$1"; do
     kill -0 "$2" 2>/dev/null || { tail -30 "$1" >&2; echo "exited before: $3" >&2; exit 1; }
     sleep 0.1
   done
@@ -122,6 +128,25 @@ done
 stop "$BROKER"
 fi
 ARTEMIS_VERSION=$(basename "$ARTEMIS_HOME" | sed 's/apache-artemis-//')
+
+# 1b. Camel's floor: one transacted JMS hop, then with one H2 commit per message.
+declare -A FLOOR FLOOR_CPU
+if on floor; then
+for record in false true; do
+  launch "$DATA/floor-$record.log" java -Xmx256m "${JAVA_OPTS[@]}" -jar "$FLOOR_JAR" --floor.data-dir="$DATA/floor-$record" \
+    --floor.port="$RAW_AMQP" --floor.record="$record"
+  FLOOR_PID=$STARTED_PID
+  await_line "$DATA/floor-$record.log" "$FLOOR_PID" "Started FloorApplication"
+  node "$ONEHOP" --port "$RAW_AMQP" --count "$ORDERS" --inflight 50 --queue bench.floor.in --reply-queue bench.floor.out > /dev/null
+  f0=$(cpu_ticks "$(java_pid "$FLOOR_PID")")
+  FLOOR[$record]=$(node "$ONEHOP" --port "$RAW_AMQP" --count $((ORDERS * 2)) --inflight 50 --queue bench.floor.in \
+    --reply-queue bench.floor.out)
+  f1=$(cpu_ticks "$(java_pid "$FLOOR_PID")")
+  FLOOR_CPU[$record]=$(echo "scale=2; ($f1 - $f0) * 1000 / $TICKS / ($ORDERS * 2)" | bc)
+  echo "Camel's floor (record=$record), 50 in flight: ${FLOOR[$record]}, ${FLOOR_CPU[$record]} ms CPU per message"
+  stop "$FLOOR_PID"
+done
+fi
 
 # 2. Start-up, the same timing for each.
 startup() { # name, ready line, java arguments...
@@ -321,6 +346,15 @@ if on raw && on api; then
     "$(json "$PACED" receiptsPerSecond) receipts/s; $(lat "$PACED")" "goal: p99 <= 100 ms"
   row "paced at half the highest receipt rate ($PACE_RECEIPTS/s), send -> receipt" "" \
     "$(json "$PACED_RECEIPTS" receiptsPerSecond) receipts/s ($(json "$PACED_RECEIPTS" endToEndPerSecond)/s end to end); $(lat "$PACED_RECEIPTS")" ""
+fi
+if on floor; then
+  raw=0; on raw && raw=$(json "${RAW[50]}" messagesPerSecond)
+  for record in false true; do
+    f=$(json "${FLOOR[$record]}" messagesPerSecond)
+    row "Camel's floor, 50 in flight: one transacted JMS hop$([ "$record" = true ] && echo ' + one H2 commit'), 10 consumers" \
+      "$raw msg/s" "$f msg/s; $(lat "${FLOOR[$record]}"); ${FLOOR_CPU[$record]} ms CPU per message (broker included)" \
+      "$([ "$raw" != 0 ] && ratio "$f" "$raw")"
+  done
 fi
 if on raw && on filedrop; then
   raw=$(json "${RAW[50]}" messagesPerSecond); hub=$(json "$FILEDROP" receiptsPerSecond)

@@ -4,8 +4,11 @@
 // the same queue, at most INFLIGHT sent and not yet received, over AMQP 1.0 with the same client library. It
 // reports messages per second and the send-to-receive latency percentiles, in load.js's format.
 //
+// With --reply-queue it takes them off that queue instead, matched by correlation id: a relay between the two
+// (tools/bench/camel-floor) passes each on.
+//
 // usage: node onehop.js [--host 127.0.0.1] [--port 61616] [--count 5000] [--inflight 50]
-//                       [--queue bench.onehop] [--user bench] [--password bench]
+//                       [--queue bench.onehop] [--reply-queue Q] [--user bench] [--password bench]
 'use strict';
 const crypto = require('crypto');
 const rhea = require('rhea');
@@ -29,19 +32,21 @@ function pump() {
     const body = order('1480', messageId);
     bytes = Buffer.byteLength(body);
     sentAt.set(messageId, process.hrtime.bigint());
-    sender.send({ message_id: messageId, durable: true, body });
+    sender.send({ message_id: messageId, correlation_id: messageId, durable: true, body });
     sent++;
   }
 }
 
-connection.open_receiver({ source: { address: args.queue }, credit_window: inflight, autoaccept: true });
+connection.open_receiver({ source: { address: args['reply-queue'] || args.queue }, credit_window: inflight,
+  autoaccept: true });
 sender = connection.open_sender({ target: { address: args.queue } });
 container.on('sender_open', () => { started = Date.now(); pump(); });
 container.on('sendable', pump);
 container.on('message', (context) => {
-  const t0 = sentAt.get(context.message.message_id);
+  const id = context.message.correlation_id || context.message.message_id;
+  const t0 = sentAt.get(id);
   if (t0 === undefined) return;
-  sentAt.delete(context.message.message_id);
+  sentAt.delete(id);
   latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
   if (++received === count) {
     const seconds = (Date.now() - started) / 1000;
