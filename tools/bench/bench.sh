@@ -31,6 +31,8 @@
 #      hub's file-drop folder, at 50 in flight.
 #   5. Memory: the README's own command (hub-with-simulator jar, -Xmx256m), resident set idle and after 20,000
 #      orders (4 x orders).
+#   (profile, only when SECTIONS names it): the hub as in 3., a JFR recording (settings=profile) of one load at 50 in
+#      flight after the warm-up, summarised by tools/bench/profile-summary.js: CPU samples by stage and by library.
 #   6. Scale-out: the production topology without its backup broker: the standalone broker from
 #      tools/broker/artemis-broker.sh (security on, the registry's users with their development passwords) and
 #      the PostgreSQL at 127.0.0.1:5432 (database test, a fresh schema), the simulator as its own process. One hub,
@@ -281,6 +283,19 @@ sleep 30 # the simulator's last deliveries, then the JVM at rest: what a quiet h
 SETTLED=$(rss_mib "$README_JVM")
 echo "README command: $IDLE MiB idle, $AFTER MiB after $((ORDERS * 4)) orders, $SETTLED MiB 30 s later: $MEMRUN"
 stop "$README"
+fi
+
+# The profile (only when asked for): where the hub's CPU goes, by stage and by library.
+if on profile; then
+start_pair profile
+measure $((ORDERS / 2)) --inflight 50 --kommuns "$KOMMUNS_10" > /dev/null
+jcmd "$HUB_JVM" JFR.start name=bench settings=profile filename="$DATA/hub.jfr" > /dev/null
+PROFILED=$(measure "$ORDERS" --inflight 50 --kommuns "$KOMMUNS_10")
+jcmd "$HUB_JVM" JFR.stop name=bench > /dev/null
+echo "hub, profiled, 50 in flight: $PROFILED"
+jfr print --events jdk.ExecutionSample --stack-depth 64 "$DATA/hub.jfr" | node tools/bench/profile-summary.js \
+  | tee "$DATA/profile.md"
+stop "$HUB"; stop "$SIM"
 fi
 
 # 6. Scale-out: the standalone broker and PostgreSQL, one hub, then two.
