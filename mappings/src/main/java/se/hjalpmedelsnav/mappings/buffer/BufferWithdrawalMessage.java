@@ -1,10 +1,12 @@
 package se.hjalpmedelsnav.mappings.buffer;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
-import se.hjalpmedelsnav.mappings.message.CustomerAccountMessage;
+import java.util.List;
 import se.hjalpmedelsnav.mappings.message.MessageType;
 import se.hjalpmedelsnav.mappings.order.Decision;
+import se.hjalpmedelsnav.mappings.order.DeviceForUserMessage;
 import se.hjalpmedelsnav.mappings.order.Orderer;
 import se.hjalpmedelsnav.mappings.order.Recipient;
 
@@ -31,7 +33,13 @@ public record BufferWithdrawalMessage(
         Decision decision,
         Boolean riskAnalysisDone,
         Boolean consentObtained,
-        OffsetDateTime handedOutAt) implements CustomerAccountMessage {
+        OffsetDateTime handedOutAt) implements DeviceForUserMessage {
+
+    @Override
+    @JsonIgnore
+    public List<ArticleField> articleFields() {
+        return List.of(new ArticleField("articleNumber", articleNumber));
+    }
 
     @Override
     public String toString() {

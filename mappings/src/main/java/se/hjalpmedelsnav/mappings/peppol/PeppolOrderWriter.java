@@ -267,7 +267,7 @@ public final class PeppolOrderWriter {
                 throw new IllegalArgumentException("delivery.target BUFFER_STORE: customer number "
                         + customerNumber.number() + " has no buffer store in the registry");
             }
-            return customerNumber.bufferStore();
+            return customerNumber.bufferStore().address();
         }
         return delivery.address();
     }
