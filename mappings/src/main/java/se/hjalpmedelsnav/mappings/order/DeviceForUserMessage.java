@@ -12,6 +12,9 @@ public interface DeviceForUserMessage extends CustomerAccountMessage {
 
     Recipient recipient();
 
+    /** The decision the devices are lent under: what a loan is followed up and returned by. */
+    Decision decision();
+
     Boolean riskAnalysisDone();
 
     Boolean consentObtained();
