@@ -1,5 +1,6 @@
 package se.hjalpmedelsnav.mappings.supplier;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import se.hjalpmedelsnav.mappings.order.OrderProcess;
@@ -52,6 +53,7 @@ public record SupplierOrder(
     }
 
     /** Whether this order registers a device handed out of a buffer store rather than ships one. */
+    @JsonIgnore
     public boolean isHandOut() {
         return Boolean.TRUE.equals(handOutFromStock);
     }
