@@ -111,7 +111,8 @@ public final class Queues {
     /** Where an accepted message of that type waits for the supplier. */
     public static String toSupplier(MessageType type) {
         return switch (type) {
-            case ORDER -> ORDER_TO_SUPPLIER;
+            // A buffer withdrawal's two orders (registration and refill) wait with the orders.
+            case ORDER, BUFFER_WITHDRAWAL -> ORDER_TO_SUPPLIER;
             case RETURN -> RETURN_TO_SUPPLIER;
             case FAULT_REPORT -> FAULT_REPORT_TO_SUPPLIER;
             case INCIDENT_REPORT -> throw new IllegalArgumentException("incident reports do not go to the supplier");

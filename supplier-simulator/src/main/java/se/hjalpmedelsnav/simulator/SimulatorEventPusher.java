@@ -97,6 +97,11 @@ public class SimulatorEventPusher implements DisposableBean {
     }
 
     public void orderAccepted(SupplierOrder order, String supplierOrderId, EventSink sink) {
+        if (order.isHandOut()) {
+            // A device handed out of a buffer store: nothing to ship, registered on the user and delivered at once.
+            play(order.orderId(), sink, List.of(new Step(Duration.ZERO, () -> handedOut(order, supplierOrderId))));
+            return;
+        }
         play(order.orderId(), sink, List.of(
                 new Step(properties.confirmDelay(), () -> confirmed(order, supplierOrderId)),
                 new Step(properties.deliverDelay(), () -> delivered(order, supplierOrderId))));
@@ -186,7 +191,14 @@ public class SimulatorEventPusher implements DisposableBean {
                 SupplierOrderStatus.DELIVERED, deviceIds, null, OffsetDateTime.now(SimulatedSupplier.SWEDEN));
     }
 
-    private static SupplierEvent returnEvent(String returnId, String supplierReturnId, SupplierReturnStatus status) {
+    private SupplierEvent handedOut(SupplierOrder order, String supplierOrderId) {
+        List<String> deviceIds = List.of(order.deviceId());
+        supplier.registerDelivered(order, deviceIds);
+        return SupplierEvent.orderStatus(UUID.randomUUID().toString(), order.orderId(), supplierOrderId,
+                SupplierOrderStatus.DELIVERED, deviceIds, null, OffsetDateTime.now(SimulatedSupplier.SWEDEN));
+    }
+
+        private static SupplierEvent returnEvent(String returnId, String supplierReturnId, SupplierReturnStatus status) {
         return SupplierEvent.returnStatus(UUID.randomUUID().toString(), returnId, supplierReturnId, status,
                 OffsetDateTime.now(SimulatedSupplier.SWEDEN));
     }

@@ -75,15 +75,24 @@ final class SimulatorPeppolAnswers {
                 .map(item -> new SupplierOrderLine(item.getItem().getSellersItemIdentification().getIDValue(),
                         item.getQuantity().getValue().intValueExact()))
                 .toList();
-        return new SupplierOrder(order.getIDValue(), null, null, null, null, null, null, endUser(order), null, lines,
-                null);
+        SupplierOrder supplierOrder = new SupplierOrder(order.getIDValue(), null, null, null, null, null, null,
+                endUser(order), null, lines, null);
+        List<ItemPropertyType> properties = itemProperties(order);
+        // A buffer store's hand-out (the hub's contract): registered, not shipped.
+        return Boolean.parseBoolean(property(properties, PeppolOrderWriter.HAND_OUT_FROM_STOCK))
+                ? supplierOrder.asHandOutOf(property(properties, PeppolOrderWriter.HANDED_OUT_DEVICE_ID))
+                : supplierOrder;
     }
 
-    private static SupplierRecipient endUser(OrderType order) {
-        List<ItemPropertyType> properties = order.getOrderLine().stream()
+    private static List<ItemPropertyType> itemProperties(OrderType order) {
+        return order.getOrderLine().stream()
                 .map(line -> line.getLineItem().getItem())
                 .flatMap(item -> item.getAdditionalItemProperty().stream())
                 .toList();
+    }
+
+    private static SupplierRecipient endUser(OrderType order) {
+        List<ItemPropertyType> properties = itemProperties(order);
         String identity = property(properties, PeppolOrderWriter.END_USER_IDENTITY);
         if (identity == null) {
             return null;

@@ -219,6 +219,21 @@ class SupplierSimulatorTest {
     }
 
     @Test
+    void registersAHandOutFromStockAsDeliveredAtOnceWithThatDeviceOnThatUserAndShipsNothing() throws Exception {
+        SupplierOrder order = anOrder().line("ART-1001", 1).build().asHandOutOf("IND-BW-000001");
+
+        ResponseEntity<String> response = placeOrder(order);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !eventsFor(order.orderId()).isEmpty());
+        List<SupplierEvent> events = eventsFor(order.orderId());
+        assertThat(events).extracting(SupplierEvent::status).containsExactly(SupplierOrderStatus.DELIVERED);
+        assertThat(events.get(0).deviceIds()).containsExactly("IND-BW-000001");
+        assertThat(supplier.holderOf("IND-BW-000001").map(SupplierOrders.PERSONAL_ID::equals).orElse(false))
+                .as("the device handed out is registered on the order's user").isTrue();
+    }
+
+    @Test
     void rejectsAnOrderForAWithdrawnArticleNamingTheArticle() throws Exception {
         SupplierOrder order = anOrder().line("ART-1001", 1).line("ART-GONE", 1).build();
 

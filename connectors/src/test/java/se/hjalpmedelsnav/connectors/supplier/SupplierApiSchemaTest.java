@@ -23,7 +23,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import se.hjalpmedelsnav.mappings.message.MessageType;
+import se.hjalpmedelsnav.mappings.buffer.BufferStoreOrders;
+import se.hjalpmedelsnav.mappings.buffer.BufferWithdrawalMessage;
 import se.hjalpmedelsnav.mappings.order.Address;
+import se.hjalpmedelsnav.mappings.registry.BufferStore;
 import se.hjalpmedelsnav.mappings.order.Contact;
 import se.hjalpmedelsnav.mappings.order.Decision;
 import se.hjalpmedelsnav.mappings.order.Delivery;
@@ -74,7 +77,7 @@ class SupplierApiSchemaTest {
     static Stream<Arguments> translatedOrders() {
         Registry registry = new Registry(List.of(new Municipality("1480", "Göteborg", true, List.of(
                 new CustomerNumber("K-1480-01", "Hemtjänst Centrum (fiktiv)", List.of("B-1480-01"),
-                        new Address("Bufferförrådet", "Lagergatan 3", "41103", "Göteborg"))))),
+                        BufferStore.at(new Address("Bufferförrådet", "Lagergatan 3", "41103", "Göteborg")))))),
                 List.of(), List.of(), List.of());
         return Stream.of(
                 Arguments.of("unprotected, home, guardian, private contractor",
@@ -100,6 +103,26 @@ class SupplierApiSchemaTest {
         var supplierOrder = new SupplierOrderTranslator().toSupplierOrder(order, HUB_REFERENCE, registry);
 
         assertThat(schema.violations(json.valueToTree(supplierOrder), "SupplierOrder")).isEmpty();
+    }
+
+    @Test
+    void aBufferWithdrawalsRegistrationAndRefillFollowTheContract() {
+        Registry registry = (Registry) translatedOrders().findFirst().orElseThrow().get()[2];
+        OrderMessage base = order(IdentityProtection.NONE, DeliveryTarget.BUFFER_STORE, null);
+        var withdrawal = new BufferWithdrawalMessage(MessageType.BUFFER_WITHDRAWAL, "bw-1", "1480", base.sentAt(),
+                base.orderer(), "K-1480-01", "B-1480-01", "IND-77000001", "ART-1001", base.recipient(), base.decision(),
+                true, true, base.sentAt().minusHours(1));
+        var translator = new SupplierOrderTranslator();
+
+        var registration = translator.toSupplierOrder(BufferStoreOrders.registration(withdrawal), HUB_REFERENCE,
+                registry).asHandOutOf(withdrawal.deviceId());
+        var refill = translator.toSupplierOrder(BufferStoreOrders.refill(withdrawal),
+                BufferStoreOrders.refillReference(HUB_REFERENCE), registry);
+
+        assertThat(schema.violations(json.valueToTree(registration), "SupplierOrder")).isEmpty();
+        assertThat(schema.violations(json.valueToTree(refill), "SupplierOrder")).isEmpty();
+        assertThat(schema.violations(((ObjectNode) json.valueToTree(registration)).put("deviceId", ""), "SupplierOrder"))
+                .isNotEmpty();
     }
 
     @Test

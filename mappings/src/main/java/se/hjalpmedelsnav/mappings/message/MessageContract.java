@@ -3,6 +3,7 @@ package se.hjalpmedelsnav.mappings.message;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import se.hjalpmedelsnav.mappings.buffer.BufferWithdrawalMessage;
 import se.hjalpmedelsnav.mappings.fault.FaultReportMessage;
 import se.hjalpmedelsnav.mappings.incident.IncidentReportMessage;
 import se.hjalpmedelsnav.mappings.order.OrderMessage;
@@ -29,7 +30,9 @@ record MessageContract(MessageType type, Class<? extends KommunMessage> recordCl
             new MessageContract(MessageType.FAULT_REPORT, FaultReportMessage.class, "faultReport",
                     rootElementOf(MessageType.FAULT_REPORT)),
             new MessageContract(MessageType.INCIDENT_REPORT, IncidentReportMessage.class, "incidentReport",
-                    rootElementOf(MessageType.INCIDENT_REPORT)));
+                    rootElementOf(MessageType.INCIDENT_REPORT)),
+            new MessageContract(MessageType.BUFFER_WITHDRAWAL, BufferWithdrawalMessage.class, "bufferWithdrawal",
+                    rootElementOf(MessageType.BUFFER_WITHDRAWAL)));
 
     static Optional<MessageContract> of(MessageType type) {
         return SUPPORTED.stream().filter(contract -> contract.type() == type).findFirst();

@@ -5,5 +5,6 @@ public enum MessageType {
     ORDER,
     RETURN,
     FAULT_REPORT,
-    INCIDENT_REPORT
+    INCIDENT_REPORT,
+    BUFFER_WITHDRAWAL
 }

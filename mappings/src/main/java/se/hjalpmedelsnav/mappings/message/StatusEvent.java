@@ -29,7 +29,8 @@ public record StatusEvent(String type, String inReplyTo, String hubReference, St
     /** The event type that reports on a message of that type. */
     public static String typeFor(MessageType type) {
         return switch (type) {
-            case ORDER -> OrderStatusEvent.TYPE;
+            // Both orders a buffer withdrawal makes (the hand-out's registration and the store's refill) are orders.
+            case ORDER, BUFFER_WITHDRAWAL -> OrderStatusEvent.TYPE;
             case RETURN -> RETURN_STATUS;
             case FAULT_REPORT -> FAULT_REPORT_STATUS;
             case INCIDENT_REPORT -> INCIDENT_REPORT_STATUS;

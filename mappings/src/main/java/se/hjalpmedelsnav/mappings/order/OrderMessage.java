@@ -1,9 +1,9 @@
 package se.hjalpmedelsnav.mappings.order;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
-import se.hjalpmedelsnav.mappings.message.CustomerAccountMessage;
 import se.hjalpmedelsnav.mappings.message.MessageType;
 
 /**
@@ -26,7 +26,17 @@ public record OrderMessage(
         Boolean riskAnalysisDone,
         Boolean consentObtained,
         List<OrderLine> lines,
-        String note) implements CustomerAccountMessage {
+        String note) implements DeviceForUserMessage {
+
+    @Override
+    @JsonIgnore
+    public List<ArticleField> articleFields() {
+        List<OrderLine> all = lines == null ? List.of() : lines;
+        return java.util.stream.IntStream.range(0, all.size())
+                .mapToObj(i -> new ArticleField("lines[" + i + "].articleNumber",
+                        all.get(i) == null ? null : all.get(i).articleNumber()))
+                .toList();
+    }
 
     @Override
     public String toString() {

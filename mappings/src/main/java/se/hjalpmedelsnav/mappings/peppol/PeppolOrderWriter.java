@@ -75,6 +75,10 @@ public final class PeppolOrderWriter {
     public static final String END_USER_IDENTITY = "EndUserPersonalIdentityNumber";
     /** Item property saying whether that user has protected identity: {@code true} or {@code false}. */
     public static final String END_USER_PROTECTED = "EndUserProtectedIdentity";
+    /** Item property of a hand-out from a buffer store: {@code true}; nothing is shipped. */
+    public static final String HAND_OUT_FROM_STOCK = "HandOutFromStock";
+    /** Item property of a hand-out from a buffer store: the device handed out (individnummer). */
+    public static final String HANDED_OUT_DEVICE_ID = "HandedOutDeviceId";
 
     private static final String CURRENCY = "SEK";
     private static final String COUNTRY = "SE";
@@ -97,6 +101,17 @@ public final class PeppolOrderWriter {
     }
 
     public String toUblOrder(OrderMessage order, String hubReference, Registry registry, LocalDate issueDate) {
+        return toUblOrder(order, hubReference, registry, issueDate, null);
+    }
+
+    /**
+     * The Order; with {@code handedOutDeviceId}, the registration of that device, handed out of a buffer store to the
+     * order's user: its one line says so in two more item properties, {@value #HAND_OUT_FROM_STOCK} {@code true} and
+     * {@value #HANDED_OUT_DEVICE_ID}, beside the user's (nothing is shipped; the supplier registers the device on the
+     * user as delivered).
+     */
+    public String toUblOrder(OrderMessage order, String hubReference, Registry registry, LocalDate issueDate,
+            String handedOutDeviceId) {
         Objects.requireNonNull(order, "order");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(issueDate, "issueDate");
@@ -148,6 +163,14 @@ public final class PeppolOrderWriter {
             ubl.getDelivery().add(delivery(order.delivery(), order.recipient(), customerNumber));
         }
         ubl.getOrderLine().addAll(lines(order.lines(), registry, SupplierOrderTranslator.recipientOf(order)));
+        if (handedOutDeviceId != null) {
+            if (ubl.getOrderLine().size() != 1) {
+                throw new IllegalArgumentException("a hand-out from stock registers one device: one line");
+            }
+            var item = ubl.getOrderLine().get(0).getLineItem().getItem();
+            item.getAdditionalItemProperty().add(property(HAND_OUT_FROM_STOCK, "true"));
+            item.getAdditionalItemProperty().add(property(HANDED_OUT_DEVICE_ID, handedOutDeviceId));
+        }
 
         String xml = UblMarshallers.order().getAsString(ubl);
         if (xml == null) {
@@ -267,7 +290,7 @@ public final class PeppolOrderWriter {
                 throw new IllegalArgumentException("delivery.target BUFFER_STORE: customer number "
                         + customerNumber.number() + " has no buffer store in the registry");
             }
-            return customerNumber.bufferStore();
+            return customerNumber.bufferStore().address();
         }
         return delivery.address();
     }

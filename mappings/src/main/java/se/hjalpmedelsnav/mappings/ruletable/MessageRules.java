@@ -8,6 +8,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import se.hjalpmedelsnav.mappings.buffer.BufferWithdrawalMessage;
+import se.hjalpmedelsnav.mappings.buffer.rules.BufferStoreOwned;
 import se.hjalpmedelsnav.mappings.fault.FaultReportMessage;
 import se.hjalpmedelsnav.mappings.fault.rules.ArticleInAssortment;
 import se.hjalpmedelsnav.mappings.fault.rules.IncidentReportDue;
@@ -19,6 +21,7 @@ import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.CustomerAccountMessage;
 import se.hjalpmedelsnav.mappings.message.KommunMessage;
 import se.hjalpmedelsnav.mappings.message.MessageType;
+import se.hjalpmedelsnav.mappings.order.DeviceForUserMessage;
 import se.hjalpmedelsnav.mappings.order.OrderMessage;
 import se.hjalpmedelsnav.mappings.order.Orderer;
 import se.hjalpmedelsnav.mappings.registry.Municipality;
@@ -55,11 +58,22 @@ public final class MessageRules {
             new KommunMatchesQueue(),
             new AgreementParty());
 
-    /** The numbers a message is placed on and a private contractor's right to them: ORDER, RETURN, FAULT_REPORT. */
+    /** The numbers a message is placed on and a private contractor's right to them: every type but INCIDENT_REPORT. */
     private static final List<MessageRule<CustomerAccountMessage>> CUSTOMER_ACCOUNT = List.of(
             new CustomerNumberOfKommun(),
             new PayerNumberLinked(),
             new PrivateContractorAgreement());
+
+    /**
+     * A user gets a device: the articles and who may order them, the user's identity, the attestations. ORDER and
+     * BUFFER_WITHDRAWAL.
+     */
+    private static final List<MessageRule<DeviceForUserMessage>> DEVICE_FOR_USER = List.of(
+            new ArticleOrderable(),
+            new OrdererAuthorised(),
+            new RecipientIdentity(),
+            new RiskAnalysisAttested(),
+            new ConsentAttested());
 
     /**
      * The rules and notices of one message type.
@@ -118,13 +132,8 @@ public final class MessageRules {
     /** The handbook's rules for every message type the contract knows. */
     public static MessageRules handbook() {
         return new MessageRules(List.of(
-                Registration.of(MessageType.ORDER, OrderMessage.class, SENDER, CUSTOMER_ACCOUNT, List.of(
-                        new ArticleOrderable(),
-                        new OrdererAuthorised(),
-                        new RecipientIdentity(),
-                        new RiskAnalysisAttested(),
-                        new ConsentAttested(),
-                        new DeliveryAllowed())),
+                Registration.of(MessageType.ORDER, OrderMessage.class, SENDER, CUSTOMER_ACCOUNT, DEVICE_FOR_USER,
+                        List.of(new DeliveryAllowed())),
                 Registration.of(MessageType.RETURN, ReturnMessage.class, SENDER, CUSTOMER_ACCOUNT, List.of(
                         new DeviceIdsUnique(),
                         new PickupUnlessLost())),
@@ -134,7 +143,9 @@ public final class MessageRules {
                 Registration.of(MessageType.INCIDENT_REPORT, IncidentReportMessage.class, SENDER, List.of(
                         new UdiDiCheckDigit(),
                         new EventNotAfterReport(),
-                        new NoPatientIdentity()))));
+                        new NoPatientIdentity())),
+                Registration.of(MessageType.BUFFER_WITHDRAWAL, BufferWithdrawalMessage.class, SENDER, CUSTOMER_ACCOUNT,
+                        DEVICE_FOR_USER, List.of(new BufferStoreOwned()))));
     }
 
     /**

@@ -15,6 +15,7 @@ import se.hjalpmedelsnav.mappings.order.OrderLine;
 import se.hjalpmedelsnav.mappings.order.OrderMessage;
 import se.hjalpmedelsnav.mappings.order.Orderer;
 import se.hjalpmedelsnav.mappings.order.Recipient;
+import se.hjalpmedelsnav.mappings.registry.BufferStore;
 import se.hjalpmedelsnav.mappings.registry.CustomerNumber;
 import se.hjalpmedelsnav.mappings.registry.Registry;
 import se.hjalpmedelsnav.mappings.rules.RuleContext;
@@ -120,13 +121,13 @@ public final class SupplierOrderTranslator {
     private static SupplierAddress deliveryAddress(Delivery delivery, CustomerNumber customerNumber) {
         if (delivery.target() == DeliveryTarget.BUFFER_STORE) {
             // The registry, not the message, says where a unit's buffer store is.
-            Address bufferStore = customerNumber.bufferStore();
+            BufferStore bufferStore = customerNumber.bufferStore();
             if (bufferStore == null) {
                 throw new IllegalArgumentException(
                         "delivery.target BUFFER_STORE: customer number " + customerNumber.number()
                                 + " has no buffer store in the registry");
             }
-            return address(bufferStore);
+            return address(bufferStore.address());
         }
         return address(delivery.address());
     }

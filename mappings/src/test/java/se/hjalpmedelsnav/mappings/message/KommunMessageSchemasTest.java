@@ -30,7 +30,8 @@ class KommunMessageSchemasTest {
 
     /** The example of each type, by the name its JSON and XML fixtures share. */
     static Stream<String> examples() {
-        return Stream.of("order-valid", "return-valid", "fault-report-valid", "incident-report-valid");
+        return Stream.of("order-valid", "return-valid", "fault-report-valid", "incident-report-valid",
+                "buffer-withdrawal-valid");
     }
 
     @ParameterizedTest
@@ -104,7 +105,9 @@ class KommunMessageSchemasTest {
                 "order.lines.line", "return", "return.orderer", "return.deviceIds.deviceId", "return.pickup.address",
                 "return.pickup.contact", "faultReport", "faultReport.location.address", "faultReport.contact",
                 "incidentReport", "incidentReport.reporter", "incidentReport.device", "incidentReport.patient",
-                "incidentReport.reporter.email", "incidentReport.patient.age", "incidentReport.patient.sex");
+                "incidentReport.reporter.email", "incidentReport.patient.age", "incidentReport.patient.sex",
+                "bufferWithdrawal", "bufferWithdrawal.recipient.guardian", "bufferWithdrawal.decision.process",
+                "bufferWithdrawal.deviceId", "bufferWithdrawal.handedOutAt");
     }
 
     private static void compare(JsonNode root, JsonNode object, XsdContentModel.ComplexType type, XsdContentModel xsd,

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import se.hjalpmedelsnav.mappings.buffer.BufferWithdrawalMessage;
 import se.hjalpmedelsnav.mappings.fault.DeviceLocation;
 import se.hjalpmedelsnav.mappings.fault.FaultReportMessage;
 import se.hjalpmedelsnav.mappings.incident.Consequence;
@@ -26,7 +27,12 @@ import se.hjalpmedelsnav.mappings.incident.PatientSex;
 import se.hjalpmedelsnav.mappings.incident.Reporter;
 import se.hjalpmedelsnav.mappings.order.Address;
 import se.hjalpmedelsnav.mappings.order.Contact;
+import se.hjalpmedelsnav.mappings.order.Decision;
+import se.hjalpmedelsnav.mappings.order.Guardian;
+import se.hjalpmedelsnav.mappings.order.IdentityProtection;
+import se.hjalpmedelsnav.mappings.order.OrderProcess;
 import se.hjalpmedelsnav.mappings.order.Orderer;
+import se.hjalpmedelsnav.mappings.order.Recipient;
 import se.hjalpmedelsnav.mappings.returns.Pickup;
 import se.hjalpmedelsnav.mappings.returns.ReturnMessage;
 import se.hjalpmedelsnav.mappings.returns.ReturnReason;
@@ -46,7 +52,8 @@ class KommunMessageTypesParserTest {
         return Stream.of(
                 arguments("messages/return-valid", ReturnMessage.class),
                 arguments("messages/fault-report-valid", FaultReportMessage.class),
-                arguments("messages/incident-report-valid", IncidentReportMessage.class));
+                arguments("messages/incident-report-valid", IncidentReportMessage.class),
+                arguments("messages/buffer-withdrawal-valid", BufferWithdrawalMessage.class));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -73,6 +80,18 @@ class KommunMessageTypesParserTest {
                 ORDERER, "K1480-01", "B1480-01", List.of("IND-000123", "IND-000124"), ReturnReason.NEED_ENDED,
                 new Pickup(new Address("c/o Tolvansson", "Exempelgatan 12", "412 63", "Göteborg"), CONTACT),
                 "Portkod 1234 & ring på."));
+    }
+
+    @Test
+    void readsEveryMemberOfTheBufferWithdrawal() {
+        assertThat(parsed(OrderBody.fixture("messages/buffer-withdrawal-valid.xml"))).isEqualTo(
+                new BufferWithdrawalMessage(MessageType.BUFFER_WITHDRAWAL, "1480-2026-000777", "1480",
+                        OffsetDateTime.parse("2026-11-23T10:15:00+01:00"), ORDERER, "K1480-01", "B1480-01",
+                        "DEV-000042", "DA-1001",
+                        new Recipient("19121212-1212", "Tolvan Tolvansson", IdentityProtection.NONE,
+                                new Guardian("Fiktiv Godman", "070-000 00 00")),
+                        new Decision("BES-2026-0077", OrderProcess.EXECUTION, LocalDate.parse("2026-11-20")),
+                        true, true, OffsetDateTime.parse("2026-11-23T09:40:00+01:00")));
     }
 
     @Test

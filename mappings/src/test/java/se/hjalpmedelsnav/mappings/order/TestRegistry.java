@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import se.hjalpmedelsnav.mappings.registry.Article;
+import se.hjalpmedelsnav.mappings.registry.BufferStore;
 import se.hjalpmedelsnav.mappings.registry.CustomerNumber;
 import se.hjalpmedelsnav.mappings.registry.Municipality;
 import se.hjalpmedelsnav.mappings.registry.PrivateContractor;
@@ -109,7 +110,7 @@ public final class TestRegistry {
     }
 
     public static CustomerNumber customerNumber(String number, String unit, boolean bufferStore, String... payers) {
-        Address store = bufferStore ? new Address(null, "Förrådsvägen 1", "41101", "Göteborg") : null;
+        BufferStore store = bufferStore ? BufferStore.at(new Address(null, "Förrådsvägen 1", "41101", "Göteborg")) : null;
         return new CustomerNumber(number, unit, List.of(payers), store);
     }
 

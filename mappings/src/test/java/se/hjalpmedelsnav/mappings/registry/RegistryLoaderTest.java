@@ -33,6 +33,18 @@ class RegistryLoaderTest {
         assertThat(registry.article("HMN-30001").orElseThrow().medicalDevice()).isTrue();
     }
 
+    @Test
+    void aBufferStoreRefillsAutomaticallyUnlessTheFileTurnsItOff() throws Exception {
+        String minimal = java.nio.file.Files.readString(fixture("minimal.yaml"));
+        String withRefillOff = minimal.replaceFirst("(?m)^(\\s+)city: Göteborg$", "$1city: Göteborg\n$1autoRefill: false");
+
+        assertThat(loader.load(minimal, "minimal.yaml").customerNumber("1480", "KN-1480-001").orElseThrow()
+                .bufferStore().refillsAutomatically()).isTrue();
+        assertThat(withRefillOff).contains("autoRefill: false");
+        assertThat(loader.load(withRefillOff, "refill-off.yaml").customerNumber("1480", "KN-1480-001").orElseThrow()
+                .bufferStore().refillsAutomatically()).isFalse();
+    }
+
     @ParameterizedTest(name = "{0}: line {1}")
     @CsvSource(delimiter = '|', textBlock = """
             syntax-error.yaml                  | 15 | YAML syntax error: mapping values are not allowed here

@@ -16,6 +16,7 @@ import se.hjalpmedelsnav.mappings.order.OrderMessage;
 import se.hjalpmedelsnav.mappings.order.OrderProcess;
 import se.hjalpmedelsnav.mappings.order.Orderer;
 import se.hjalpmedelsnav.mappings.order.Recipient;
+import se.hjalpmedelsnav.mappings.registry.BufferStore;
 import se.hjalpmedelsnav.mappings.registry.CustomerNumber;
 import se.hjalpmedelsnav.mappings.registry.Municipality;
 import se.hjalpmedelsnav.mappings.registry.Registry;
@@ -44,7 +45,7 @@ final class TestOrders {
 
     static Registry registry() {
         return new Registry(List.of(new Municipality(KOMMUN, "Göteborg", true, List.of(
-                new CustomerNumber(CUSTOMER_NUMBER, UNIT, List.of(PAYER_NUMBER), BUFFER_STORE),
+                new CustomerNumber(CUSTOMER_NUMBER, UNIT, List.of(PAYER_NUMBER), BufferStore.at(BUFFER_STORE)),
                 new CustomerNumber(CUSTOMER_WITHOUT_BUFFER_STORE, "Enhet utan förråd", List.of(PAYER_NUMBER),
                         null)))),
                 List.of(), List.of(), List.of());

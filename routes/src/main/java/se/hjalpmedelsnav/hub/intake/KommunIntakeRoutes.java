@@ -69,9 +69,16 @@ public class KommunIntakeRoutes extends StageRouteBuilder {
         from("direct:forward-accepted").routeId("forward-accepted")
                 .errorHandler(noErrorHandler())
                 .filter(IntakeMessages::toForward)
+                    .setProperty(BufferStoreRefills.INTAKE, body())
                     .process(intakeMessages::toSupplier).id("canonical")
                     .toD("jms:queue:${exchangeProperty." + IntakeMessages.SUPPLIER_QUEUE + "}?jmsMessageType=Text").id("to-supplier-queue")
                     .log("Handed on ${header.navMessageType} ${header.navHubReference} from ${header.navKommunCode}")
+                    // A buffer withdrawal's second order, in the same transaction as its registration and receipt.
+                    .filter(BufferStoreRefills::toForward)
+                        .process(BufferStoreRefills::toSupplier).id("buffer-refill")
+                        .to("jms:queue:" + Queues.ORDER_TO_SUPPLIER + "?jmsMessageType=Text").id("refill-to-supplier-queue")
+                        .log("Handed on the refill ${header.navHubReference} of a buffer withdrawal from ${header.navKommunCode}")
+                    .end()
                 .end();
 
         from("direct:send-receipt").routeId("send-receipt")

@@ -2,7 +2,7 @@ package se.hjalpmedelsnav.hub.intake;
 
 import org.springframework.stereotype.Component;
 import se.hjalpmedelsnav.broker.MessageProperties;
-import se.hjalpmedelsnav.mappings.order.OrderMessage;
+import se.hjalpmedelsnav.mappings.order.DeviceForUserMessage;
 
 /**
  * Marks every message the intake hands on with {@link MessageProperties#PROTECTED} {@code true} or {@code false}: whether it
@@ -14,7 +14,7 @@ import se.hjalpmedelsnav.mappings.order.OrderMessage;
 public class ProtectedIdentityMarker {
 
     public boolean isProtected(Intake intake) {
-        return intake.message() instanceof OrderMessage order && order.recipient() != null
-                && order.recipient().isProtected();
+        return intake.message() instanceof DeviceForUserMessage message && message.recipient() != null
+                && message.recipient().isProtected();
     }
 }

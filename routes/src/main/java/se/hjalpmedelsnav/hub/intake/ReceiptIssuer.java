@@ -20,10 +20,12 @@ import se.hjalpmedelsnav.hub.stage.TransportMessageId;
 public class ReceiptIssuer {
 
     private final TrackingStore tracking;
+    private final BufferStoreRefills refills;
     private final ObjectMapper json = KommunMessageMappers.json();
 
-    public ReceiptIssuer(TrackingStore tracking) {
+    public ReceiptIssuer(TrackingStore tracking, BufferStoreRefills refills) {
         this.tracking = tracking;
+        this.refills = refills;
     }
 
     /**
@@ -59,7 +61,7 @@ public class ReceiptIssuer {
         Receipt receipt = intake.errors().isEmpty()
                 ? Receipt.accepted(intake.messageId(), intake.hubReference(), intake.receivedAt())
                 : Receipt.rejected(intake.messageId(), intake.hubReference(), intake.errors(), intake.receivedAt());
-        receipt = receipt.withNotices(intake.notices());
+        receipt = refills.withRefill(intake, receipt.withNotices(intake.notices()));
         if (intake.messageId() != null) {
             var message = intake.message();
             var tracked = new TrackedMessage(intake.hubReference(), intake.queueKommunCode(), intake.messageId(),
@@ -67,7 +69,8 @@ public class ReceiptIssuer {
                     message instanceof CustomerAccountMessage account ? account.customerNumber() : null,
                     receipt.isAccepted() ? TrackingStatus.ACCEPTED : TrackingStatus.REJECTED,
                     json.writeValueAsString(receipt), intake.receivedAt());
-            if (!tracking.recordIfAbsent(tracked, brokerMessageId)) {
+            if (!tracking.recordIfAbsent(tracked, brokerMessageId,
+                    refills.tracked(intake, receipt, tracked.receiptJson()))) {
                 throw new ConcurrentDuplicateException();
             }
         }

@@ -23,7 +23,7 @@ public record SupplierChannels(
 
     public Channel of(MessageType type) {
         return switch (type) {
-            case ORDER -> order;
+            case ORDER, BUFFER_WITHDRAWAL -> order;
             case RETURN -> returns;
             case FAULT_REPORT -> faultReport;
             case INCIDENT_REPORT -> throw new IllegalArgumentException("incident reports do not go to the supplier");

@@ -17,15 +17,17 @@ import se.hjalpmedelsnav.broker.MessageProperties;
 import se.hjalpmedelsnav.hub.stage.KommunEvents.KommunEvent;
 import se.hjalpmedelsnav.hub.tracking.TrackingStatus;
 import se.hjalpmedelsnav.hub.tracking.TrackingStore;
+import se.hjalpmedelsnav.mappings.buffer.BufferStoreOrders;
+import se.hjalpmedelsnav.mappings.buffer.BufferStoreOrders.OrderToSupplier;
 import se.hjalpmedelsnav.mappings.fault.FaultReportMessage;
 import se.hjalpmedelsnav.mappings.message.KommunMessageMappers;
 import se.hjalpmedelsnav.mappings.message.MessageType;
 import se.hjalpmedelsnav.mappings.message.OrderStatusEvent;
 import se.hjalpmedelsnav.mappings.message.StatusEvent;
-import se.hjalpmedelsnav.mappings.order.OrderMessage;
 import se.hjalpmedelsnav.mappings.registry.RegistrySource;
 import se.hjalpmedelsnav.mappings.returns.ReturnMessage;
 import se.hjalpmedelsnav.mappings.supplier.SupplierFaultReportTranslator;
+import se.hjalpmedelsnav.mappings.supplier.SupplierOrder;
 import se.hjalpmedelsnav.mappings.supplier.SupplierOrderTranslator;
 import se.hjalpmedelsnav.mappings.supplier.SupplierRefusalReason;
 import se.hjalpmedelsnav.mappings.supplier.SupplierReturnTranslator;
@@ -80,8 +82,12 @@ public class SupplierDeliveries {
             @ExchangeProperty(MESSAGE_TYPE) MessageType type) throws JsonProcessingException {
         var current = registry.current();
         Object translated = switch (type) {
-            case ORDER -> orders.toSupplierOrder(KommunMessageMappers.readTrusted(canonical, OrderMessage.class),
-                    hubReference, current);
+            case ORDER, BUFFER_WITHDRAWAL -> {
+                // The order queue also carries a buffer withdrawal's registration of its hand-out (BufferStoreOrders).
+                OrderToSupplier order = BufferStoreOrders.readOrderQueueBody(canonical);
+                SupplierOrder supplierOrder = orders.toSupplierOrder(order.order(), hubReference, current);
+                yield order.isHandOut() ? supplierOrder.asHandOutOf(order.handedOutDeviceId()) : supplierOrder;
+            }
             case RETURN -> returns.toSupplierReturn(KommunMessageMappers.readTrusted(canonical, ReturnMessage.class),
                     hubReference, current);
             case FAULT_REPORT -> faultReports.toSupplierFaultReport(
@@ -108,7 +114,7 @@ public class SupplierDeliveries {
         OffsetDateTime now = OffsetDateTime.now(clock);
         log.info("{} rejected by the supplier with HTTP {}", hubReference, status);
         String eventType = StatusEvent.typeFor(type);
-        Object event = type == MessageType.ORDER
+        Object event = eventType.equals(OrderStatusEvent.TYPE)
                 ? OrderStatusEvent.rejectedBySupplier(messageId, hubReference, reason, now)
                 : StatusEvent.rejectedBySupplier(eventType, messageId, hubReference, reason, now);
         return new KommunEvent(kommunCode, eventType, messageId, hubReference, event);

@@ -46,6 +46,24 @@ public class TrackingStore {
                 timestamp(message.receivedAt()), timestamp(message.receivedAt()), transportMessageId) == 1;
     }
 
+    /**
+     * Records a message and its receipt as {@link #recordIfAbsent(TrackedMessage, String)} does, and with it, in the
+     * same database transaction, the messages the hub derived from it (a buffer withdrawal's refill order): all or
+     * none. False, and nothing recorded, when that municipality already sent that messageId.
+     */
+    public boolean recordIfAbsent(TrackedMessage message, String transportMessageId, List<TrackedMessage> derived) {
+        if (derived.isEmpty()) {
+            return recordIfAbsent(message, transportMessageId);
+        }
+        return Boolean.TRUE.equals(oneTransaction.execute(tx -> {
+            if (!recordIfAbsent(message, transportMessageId)) {
+                return false;
+            }
+            derived.forEach(this::recordIfAbsent);
+            return true;
+        }));
+    }
+
     /** The broker's id of the message whose receipt was recorded for this messageId, if it was recorded. */
     public Optional<String> transportMessageId(String kommunCode, String messageId) {
         return jdbc.queryForList("select transport_message_id from tracked_message where kommun_code = ? and "

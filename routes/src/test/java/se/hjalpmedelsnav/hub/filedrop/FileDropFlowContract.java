@@ -152,6 +152,40 @@ abstract class FileDropFlowContract {
         assertThat(PeppolRules.findings(protectedOrder, PeppolRules.ORDER)).isEmpty();
     }
 
+    @Test
+    void sendsABufferWithdrawalsRegistrationAndRefillAsPeppolOrdersAndReportsBoth() throws Exception {
+        String messageId = TestOrders.newMessageId();
+        String deviceId = "IND-BW-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+
+        goteborg.send(TestOrders.bufferWithdrawal(messageId, deviceId, "BESLUT-BW-" + java.util.UUID.randomUUID()));
+
+        JsonNode receipt = goteborg.receipt(messageId);
+        assertThat(receipt.path("status").asText()).as(receipt.toString()).isEqualTo("ACCEPTED");
+        String registration = receipt.path("hubReference").asText();
+        String refill = receipt.path("refillReference").asText();
+        // The registration: the supplier's DespatchAdvice names the device handed out, registered on the user.
+        JsonNode handedOut = goteborg.orderStatus(messageId, "DELIVERED");
+        assertThat(handedOut.path("deviceIds")).extracting(JsonNode::asText).containsExactly(deviceId);
+        assertThat(supplier.holderOf(deviceId).map("191212121212"::equals).orElse(false))
+                .as("the device handed out is registered on the user it was handed to").isTrue();
+        String registrationFile = takenBySupplier("order-" + registration + ".xml");
+        assertThat(PeppolRules.findings(registrationFile, PeppolRules.ORDER)).isEmpty();
+        assertWrittenWithoutPrinting(registrationFile.replaceAll(">\\s+<", "><"), List.of(
+                "<cbc:Name>" + PeppolOrderWriter.HAND_OUT_FROM_STOCK + "</cbc:Name><cbc:Value>true</cbc:Value>",
+                "<cbc:Value>" + deviceId + "</cbc:Value>",
+                "<cbc:Name>" + PeppolOrderWriter.END_USER_IDENTITY + "</cbc:Name>"), List.of("Tolvan", "19121212-1212"));
+        // The refill: its own Order to the store, confirmed and delivered under the reference the receipt named.
+        JsonNode refillDelivered = goteborg.awaitMessage("refill/" + messageId,
+                m -> "DELIVERED".equals(m.path("status").asText()));
+        assertThat(refillDelivered.path("hubReference").asText()).isEqualTo(refill);
+        String refillFile = takenBySupplier("order-" + refill + ".xml");
+        assertThat(PeppolRules.findings(refillFile, PeppolRules.ORDER)).isEmpty();
+        assertThat(refillFile).contains("Förrådsvägen 80").doesNotContain(PeppolOrderWriter.HAND_OUT_FROM_STOCK,
+                PeppolOrderWriter.END_USER_IDENTITY);
+        assertThat(simulatorAdmin("orders/" + registration).path("receivedCount").asInt()).isEqualTo(1);
+        assertThat(simulatorAdmin("orders/" + refill).path("receivedCount").asInt()).isEqualTo(1);
+    }
+
     /** Each device is registered on that user; a failure names the device, never the number. */
     void assertRegisteredOn(JsonNode deviceIds, String personalIdentityNumber) {
         String twelveDigits = personalIdentityNumber.replace("-", "");

@@ -15,6 +15,7 @@ import se.hjalpmedelsnav.hub.support.TestOrders;
 import se.hjalpmedelsnav.hub.tracking.TestDatabases;
 import se.hjalpmedelsnav.hub.tracking.TestDatabases.TestDatabase;
 import se.hjalpmedelsnav.hub.tracking.TrackingStore;
+import se.hjalpmedelsnav.mappings.buffer.BufferStoreOrders;
 import se.hjalpmedelsnav.mappings.message.KommunMessageParser;
 import se.hjalpmedelsnav.mappings.message.ParserLimits;
 
@@ -41,7 +42,7 @@ class ReceiptIssuerTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void answersTheBrokersRedeliveryUnflaggedAndAResendAsADuplicate(TestDatabase db) throws Exception {
-        var issuer = new ReceiptIssuer(new TrackingStore(new JdbcTemplate(db.dataSource())));
+        var issuer = new ReceiptIssuer(new TrackingStore(new JdbcTemplate(db.dataSource())), refills());
         String messageId = TestOrders.newMessageId();
         String brokerId = "ID:" + UUID.randomUUID();
 
@@ -63,9 +64,50 @@ class ReceiptIssuerTest {
         assertThat(replayed.receipt().duplicate()).isFalse();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void recordsABufferWithdrawalsRefillWithItAndNamesItInTheReceiptAlsoOnARedelivery(TestDatabase db)
+            throws Exception {
+        TrackingStore tracking = new TrackingStore(new JdbcTemplate(db.dataSource()));
+        var issuer = new ReceiptIssuer(tracking, refills());
+        String messageId = TestOrders.newMessageId();
+        String brokerId = "ID:" + UUID.randomUUID();
+        Intake withdrawal = intake(messageId,
+                TestOrders.bufferWithdrawal(messageId, "IND-BW-1", "BESLUT-BW-1").toString());
+
+        Intake first = issuer.issue(issuer.findOriginal(withdrawal, brokerId, false), brokerId);
+
+        String refill = first.receipt().refillReference();
+        assertThat(refill).isEqualTo(BufferStoreOrders.refillReference(first.hubReference()));
+        var tracked = tracking.find("1480", "refill/" + messageId).orElseThrow();
+        assertThat(tracked.hubReference()).isEqualTo(refill);
+        assertThat(tracked.messageType()).isEqualTo("ORDER");
+        assertThat(tracked.customerNumber()).isEqualTo("KN-1480-001");
+        // The broker's redelivery and a resend read the refill from the original receipt: the same reference.
+        assertThat(issuer.findOriginal(intake(messageId, TestOrders.bufferWithdrawal(messageId, "IND-BW-1",
+                "BESLUT-BW-1").toString()), brokerId, false).receipt().refillReference()).isEqualTo(refill);
+        // A second record of the same messageId records nothing, the refill neither.
+        assertThat(tracking.recordIfAbsent(new se.hjalpmedelsnav.hub.tracking.TrackedMessage(UUID.randomUUID().toString(),
+                "1480", messageId, "BUFFER_WITHDRAWAL", "KN-1480-001",
+                se.hjalpmedelsnav.hub.tracking.TrackingStatus.ACCEPTED, "{}", OffsetDateTime.now()), null,
+                List.of(new se.hjalpmedelsnav.hub.tracking.TrackedMessage(UUID.randomUUID().toString(), "1480",
+                        "refill/other-" + messageId, "ORDER", "KN-1480-001",
+                        se.hjalpmedelsnav.hub.tracking.TrackingStatus.ACCEPTED, "{}", OffsetDateTime.now())))).isFalse();
+        assertThat(tracking.find("1480", "refill/other-" + messageId)).isEmpty();
+    }
+
+    /** The refills as the demo registry decides them (Göteborg's first customer number refills its store). */
+    private static BufferStoreRefills refills() throws Exception {
+        return new BufferStoreRefills(new se.hjalpmedelsnav.mappings.registry.RegistrySource(
+                java.nio.file.Path.of("../config/registry.yaml"), new se.hjalpmedelsnav.mappings.registry.RegistryLoader()));
+    }
+
     private static Intake intake(String messageId) {
-        var parsed = PARSER.parse(TestOrders.validOrder(messageId).toString().getBytes(StandardCharsets.UTF_8),
-                "application/json");
+        return intake(messageId, TestOrders.validOrder(messageId).toString());
+    }
+
+    private static Intake intake(String messageId, String body) {
+        var parsed = PARSER.parse(body.getBytes(StandardCharsets.UTF_8), "application/json");
         return new Intake("1480", messageId, UUID.randomUUID().toString(), OffsetDateTime.now(), parsed, List.of(),
                 List.of(), null, false, false);
     }

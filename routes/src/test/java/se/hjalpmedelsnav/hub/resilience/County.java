@@ -50,11 +50,28 @@ final class County implements AutoCloseable {
         final Map<String, JsonNode> receipts = new ConcurrentHashMap<>();
         final Map<String, JsonNode> statusEvents = new ConcurrentHashMap<>();
 
+        /** A BUFFER_WITHDRAWAL rather than an ORDER: the supplier gets its registration, and a refill if {@link #refills}. */
+        final boolean withdrawal;
+        /** A withdrawal whose store refills automatically (the registry's autoRefill). */
+        final boolean refills;
+
         Order(String kommunCode, String messageId, String decisionReference, String body) {
+            this(kommunCode, messageId, decisionReference, body, false, false);
+        }
+
+        Order(String kommunCode, String messageId, String decisionReference, String body, boolean withdrawal,
+                boolean refills) {
             this.kommunCode = kommunCode;
             this.messageId = messageId;
             this.decisionReference = decisionReference;
             this.body = body;
+            this.withdrawal = withdrawal;
+            this.refills = refills;
+        }
+
+        /** How many orders the supplier should hold under this one's decision reference. */
+        int expectedAtSupplier() {
+            return withdrawal && refills ? 2 : 1;
         }
 
         boolean answered() {
@@ -119,6 +136,51 @@ final class County implements AutoCloseable {
             byMessageId.put(messageId, order);
         }
         return orders;
+    }
+
+    /**
+     * {@code count} valid orders as {@link #orders}, with {@code withdrawals} BUFFER_WITHDRAWALs spread evenly among
+     * them, each from the first customer number of a municipality whose unit has a buffer store (round-robin), with
+     * its own device id and decision reference.
+     */
+    List<Order> ordersAndWithdrawals(String run, int count, int withdrawals) {
+        List<Order> orders = orders(run, count);
+        if (withdrawals <= 0) {
+            return orders;
+        }
+        var registry = registry();
+        List<String> withStores = kommunCodes.stream()
+                .filter(kommun -> registry.customerNumber(kommun, "KN-" + kommun + "-001")
+                        .map(customerNumber -> customerNumber.bufferStore() != null).orElse(false))
+                .toList();
+        var mixed = new ArrayList<Order>(orders);
+        int every = Math.max(1, (count + withdrawals) / withdrawals);
+        for (int i = 0; i < withdrawals; i++) {
+            String kommun = withStores.get(i % withStores.size());
+            String messageId = run + "-bw-" + i;
+            String decision = "BESLUT-" + run + "-bw-" + i;
+            // Device ids are at most 32 characters: the run by a digest of its name.
+            String deviceId = "BW-" + Integer.toHexString(run.hashCode()) + "-" + i;
+            ObjectNode body = TestOrders.bufferWithdrawal(messageId, deviceId, decision);
+            body.put("kommunCode", kommun);
+            body.put("customerNumber", "KN-" + kommun + "-001");
+            body.put("payerNumber", "BN-" + kommun + "-01");
+            boolean refills = registry.customerNumber(kommun, "KN-" + kommun + "-001").orElseThrow().bufferStore()
+                    .refillsAutomatically();
+            var withdrawal = new Order(kommun, messageId, decision, body.toString(), true, refills);
+            mixed.add(Math.min(mixed.size(), i * every + every / 2), withdrawal);
+            byMessageId.put(messageId, withdrawal);
+        }
+        return mixed;
+    }
+
+    private static se.hjalpmedelsnav.mappings.registry.Registry registry() {
+        try {
+            return new se.hjalpmedelsnav.mappings.registry.RegistryLoader()
+                    .load(JavaProcess.PROJECT.resolve("config/registry.yaml"));
+        } catch (se.hjalpmedelsnav.mappings.registry.InvalidRegistryException e) {
+            throw new IllegalStateException("the demo registry does not load", e);
+        }
     }
 
     /**

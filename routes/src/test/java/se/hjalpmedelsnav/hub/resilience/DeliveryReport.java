@@ -15,7 +15,21 @@ record DeliveryReport(String run, int sent, int resent, int answered, int accept
         int withSeveralOriginalReceipts, int withOnlyDuplicateReceipts, int duplicateReceipts,
         int duplicateReceiptsNotResent, int moreReceiptsThanSends, int supplierOrders, int deliveredOnce, int duplicatesAtSupplier,
         int repeatedPostsAbsorbed, int unknownAtSupplier, int lost, Map<String, Long> leftOnQueues, int kills,
-        long seconds) {
+        long seconds, Withdrawals withdrawals) {
+
+    /**
+     * The BUFFER_WITHDRAWALs among the orders, as the supplier saw them: each must have exactly one registration of
+     * its hand-out and, where its store refills, exactly one refill (else none). They count in the fields above too
+     * (delivered once when both hold; a second registration or refill is a duplicate, a missing one lost).
+     *
+     * @param refillsExpected withdrawals from a store that refills automatically
+     * @param registeredTwice withdrawals whose hand-out the supplier registered more than once
+     * @param refilledTwice   withdrawals whose store the supplier was asked to refill more than once
+     * @param refillsUnwanted withdrawals from a store with autoRefill off that got a refill all the same
+     */
+    record Withdrawals(int sent, int refillsExpected, int registeredOnce, int registeredTwice, int refilledOnce,
+            int refilledTwice, int refillsUnwanted) {
+    }
 
     static DeliveryReport of(String run, List<County.Order> orders, JsonNode supplierOrders,
             Map<String, Long> leftOnQueues, int kills, long seconds) {
@@ -28,6 +42,8 @@ record DeliveryReport(String run, int sent, int resent, int answered, int accept
         }
         int resent = 0, answered = 0, accepted = 0, oneOriginal = 0, severalOriginals = 0, onlyDuplicates = 0;
         int duplicateReceipts = 0, duplicatesNotResent = 0, moreReceiptsThanSends = 0, deliveredOnce = 0, duplicatesAtSupplier = 0, lost = 0;
+        int withdrawals = 0, refillsExpected = 0, registeredOnce = 0, registeredTwice = 0, refilledOnce = 0,
+                refilledTwice = 0, refillsUnwanted = 0;
         for (County.Order order : orders) {
             resent += order.sends.get() - 1;
             answered += order.answered() ? 1 : 0;
@@ -39,7 +55,25 @@ record DeliveryReport(String run, int sent, int resent, int answered, int accept
             duplicateReceipts += (int) order.duplicateReceipts();
             duplicatesNotResent += order.duplicateReceipts() > 0 && order.sends.get() == 1 ? 1 : 0;
             moreReceiptsThanSends += order.receipts.size() > order.sends.get() ? 1 : 0;
-            int copies = atSupplier.getOrDefault(order.decisionReference, List.of()).size();
+            List<JsonNode> atSupplierForIt = atSupplier.getOrDefault(order.decisionReference, List.of());
+            if (order.withdrawal) {
+                int registrations = (int) atSupplierForIt.stream()
+                        .filter(copy -> copy.path("order").path("handOutFromStock").asBoolean()).count();
+                int refills = atSupplierForIt.size() - registrations;
+                int wantedRefills = order.refills ? 1 : 0;
+                withdrawals++;
+                refillsExpected += wantedRefills;
+                registeredOnce += registrations == 1 ? 1 : 0;
+                registeredTwice += registrations > 1 ? 1 : 0;
+                refilledOnce += refills == 1 ? 1 : 0;
+                refilledTwice += refills > 1 ? 1 : 0;
+                refillsUnwanted += refills > 0 && !order.refills ? 1 : 0;
+                deliveredOnce += registrations == 1 && refills == wantedRefills ? 1 : 0;
+                duplicatesAtSupplier += Math.max(0, registrations - 1) + Math.max(0, refills - wantedRefills);
+                lost += registrations == 0 || refills < wantedRefills ? 1 : 0;
+                continue;
+            }
+            int copies = atSupplierForIt.size();
             deliveredOnce += copies == 1 ? 1 : 0;
             duplicatesAtSupplier += Math.max(0, copies - 1);
             lost += copies == 0 ? 1 : 0;
@@ -49,7 +83,9 @@ record DeliveryReport(String run, int sent, int resent, int answered, int accept
         int unknown = (int) atSupplier.keySet().stream().filter(k -> !known.contains(k)).count();
         return new DeliveryReport(run, orders.size(), resent, answered, accepted, oneOriginal, severalOriginals,
                 onlyDuplicates, duplicateReceipts, duplicatesNotResent, moreReceiptsThanSends, supplierOrders.size(), deliveredOnce,
-                duplicatesAtSupplier, repeatedPosts, unknown, lost, leftOnQueues, kills, seconds);
+                duplicatesAtSupplier, repeatedPosts, unknown, lost, leftOnQueues, kills, seconds,
+                new Withdrawals(withdrawals, refillsExpected, registeredOnce, registeredTwice, refilledOnce,
+                        refilledTwice, refillsUnwanted));
     }
 
     /** One line for the build log. */
@@ -63,6 +99,10 @@ record DeliveryReport(String run, int sent, int resent, int answered, int accept
                         withOnlyDuplicateReceipts, duplicateReceipts, duplicateReceiptsNotResent, moreReceiptsThanSends,
                         supplierOrders,
                         deliveredOnce, duplicatesAtSupplier, repeatedPostsAbsorbed, unknownAtSupplier, lost,
-                        leftOnQueues, kills, seconds);
+                        leftOnQueues, kills, seconds)
+                + ("; buffer withdrawals among them=%d: hand-out registered once=%d, twice=%d; refills expected=%d, "
+                        + "ordered once=%d, twice=%d, ordered though autoRefill is off=%d").formatted(withdrawals.sent(),
+                        withdrawals.registeredOnce(), withdrawals.registeredTwice(), withdrawals.refillsExpected(),
+                        withdrawals.refilledOnce(), withdrawals.refilledTwice(), withdrawals.refillsUnwanted());
     }
 }

@@ -36,6 +36,8 @@ import se.hjalpmedelsnav.hub.support.HubTest;
 class HubKillIT {
 
     static final int ORDERS = Integer.getInteger("nav.test.kill.orders", 5000);
+    /** BUFFER_WITHDRAWALs among the orders: each must be registered once and its store refilled at most once. */
+    static final int WITHDRAWALS = Integer.getInteger("nav.test.kill.withdrawals", 150);
 
     @Test
     void killedThreeTimesAtRandomStoppedOnceAndTheSupplierDownForAWhileTheHubLosesNothingAndDuplicatesNothing()
@@ -43,10 +45,18 @@ class HubKillIT {
         // The outage (20 s) must fit the stages' retry budget: broker back-off 0.5 s doubling to 60 s, ten
         // attempts are about three minutes before a message would be parked (a kill also costs an attempt).
         // It starts after the SIGTERM, so that the graceful stop is judged on deliveries that can succeed.
-        var result = ResilienceRun.run("kill", ORDERS, List.of(KILL, TERM, KILL, KILL),
+        var result = ResilienceRun.run("kill", ORDERS, WITHDRAWALS, List.of(KILL, TERM, KILL, KILL),
                 new ResilienceRun.Outage(2, Duration.ofSeconds(20)), Map.of("nav.stage.max-attempts", "10"));
 
         ResilienceRun.assertDeliveredExactlyOnce(result.report());
+        var withdrawals = result.report().withdrawals();
+        assertThat(withdrawals.sent()).as("buffer withdrawals among the orders").isEqualTo(WITHDRAWALS);
+        assertThat(withdrawals.registeredOnce()).as("withdrawals whose hand-out the supplier registered exactly once")
+                .isEqualTo(WITHDRAWALS);
+        assertThat(withdrawals.refilledTwice()).as("withdrawals whose store was refilled twice").isZero();
+        assertThat(withdrawals.refillsUnwanted()).as("refills of a store whose autoRefill is off").isZero();
+        assertThat(withdrawals.refilledOnce()).as("withdrawals whose store was refilled exactly once")
+                .isEqualTo(withdrawals.refillsExpected()).isPositive();
         assertThat(result.refusedLogins()).as("municipality logins refused while the hub started again").isZero();
         assertStoppedGracefully(result.shutdownLogs().get(0), result.exitCodes().get(0));
         // The journal and the tracking store live in the data folder: after four restarts the hub still answers the

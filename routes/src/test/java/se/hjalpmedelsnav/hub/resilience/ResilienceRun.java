@@ -95,6 +95,12 @@ final class ResilienceRun {
      */
     static Result run(String name, int orderCount, List<Disruption> disruptions, Outage outage,
             Map<String, String> hubProperties) throws Exception {
+        return run(name, orderCount, 0, disruptions, outage, hubProperties);
+    }
+
+    /** The same run with {@code withdrawalCount} BUFFER_WITHDRAWALs among the orders ({@link County#ordersAndWithdrawals}). */
+    static Result run(String name, int orderCount, int withdrawalCount, List<Disruption> disruptions, Outage outage,
+            Map<String, String> hubProperties) throws Exception {
         int kills = disruptions.size();
         var shutdownLogs = new ArrayList<String>();
         var exitCodes = new ArrayList<Integer>();
@@ -123,7 +129,7 @@ final class ResilienceRun {
                 JavaProcess hub = Hubs.hub("hub", data, httpPort, simulatorPort, properties).launch();
                 County county = countyOnceReady(brokerPort, simulatorProcess, hub)) {
             var supplier = new SupplierSimulator(simulatorPort);
-            List<County.Order> orders = county.orders(run, orderCount);
+            List<County.Order> orders = county.ordersAndWithdrawals(run, orderCount, withdrawalCount);
             Thread sender = new Thread(() -> county.sendAll(orders, IN_FLIGHT), "county-sender");
             sender.start();
 
@@ -180,7 +186,8 @@ final class ResilienceRun {
             sender.join();
             outageOver.join();
 
-            Map<String, Long> left = settle(run, county, supplier, brokerPort, orders.size());
+            Map<String, Long> left = settle(run, county, supplier, brokerPort, orders.size(),
+                    orders.stream().mapToInt(County.Order::expectedAtSupplier).sum());
             var report = DeliveryReport.of(run, orders, supplier.orders(), left, killed,
                     Duration.ofNanos(System.nanoTime() - started).toSeconds());
             long refusedLogins = REFUSED_LOGIN.matcher(hub.logSince(0)).results().count();
@@ -208,6 +215,12 @@ final class ResilienceRun {
      */
     static Map<String, Long> settle(String run, County county, SupplierSimulator supplier, int brokerPort,
             int sent) throws Exception {
+        return settle(run, county, supplier, brokerPort, sent, sent);
+    }
+
+    /** As above, when the supplier should hold {@code expectedAtSupplier} orders for {@code sent} messages. */
+    static Map<String, Long> settle(String run, County county, SupplierSimulator supplier, int brokerPort,
+            int sent, int expectedAtSupplier) throws Exception {
         long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
         Map<String, Long> left = new TreeMap<>();
         int emptyReads = 0;
@@ -218,7 +231,7 @@ final class ResilienceRun {
             if (left.keySet().stream().anyMatch(q -> q.startsWith("nav.dlq.") || q.equals("nav.expired"))) {
                 return left; // parked or expired: nothing will take it from there
             }
-            if (county.answered() >= sent && atSupplier >= sent && left.isEmpty()) {
+            if (county.answered() >= sent && atSupplier >= expectedAtSupplier && left.isEmpty()) {
                 // The supplier pushes each order's events a while after it took the order: the queues can be
                 // empty between two of them. Done when they are empty on two reads 5 s apart.
                 if (++emptyReads >= 2) {

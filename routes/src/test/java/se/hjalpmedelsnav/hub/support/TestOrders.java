@@ -95,6 +95,24 @@ public final class TestOrders {
         return order;
     }
 
+    /**
+     * The README's {@code examples/buffer-withdrawal.json} as {@code messageId}: Göteborg (1480) handed device
+     * {@code deviceId} of article HMN-10001 out of Hemtjänst Centrum's buffer store (KN-1480-001) to Tolvan, on decision
+     * {@code decisionReference}.
+     */
+    public static ObjectNode bufferWithdrawal(String messageId, String deviceId, String decisionReference) {
+        try {
+            ObjectNode withdrawal = (ObjectNode) JSON.readTree(java.nio.file.Path.of("../examples/buffer-withdrawal.json")
+                    .toFile());
+            withdrawal.put("messageId", messageId);
+            withdrawal.put("deviceId", deviceId);
+            ((ObjectNode) withdrawal.path("decision")).put("reference", decisionReference);
+            return withdrawal;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static String validOrderXml(String messageId) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>

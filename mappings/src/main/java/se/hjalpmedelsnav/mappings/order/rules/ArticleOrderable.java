@@ -1,34 +1,27 @@
 package se.hjalpmedelsnav.mappings.order.rules;
 
-import java.util.ArrayList;
 import java.util.List;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.ErrorCode;
-import se.hjalpmedelsnav.mappings.order.OrderLine;
-import se.hjalpmedelsnav.mappings.order.OrderMessage;
+import se.hjalpmedelsnav.mappings.order.DeviceForUserMessage;
 import se.hjalpmedelsnav.mappings.registry.Registry;
 import se.hjalpmedelsnav.mappings.rules.MessageRule;
 import se.hjalpmedelsnav.mappings.rules.RuleContext;
 
 /**
- * Every line's article must be in the assortment, in a product area the registry knows: without one
- * nobody can say who may order it.
+ * Every article of the message (each order line's, a buffer withdrawal's) must be in the assortment, in a product
+ * area the registry knows: without one nobody can say who may order it.
  */
-public final class ArticleOrderable implements MessageRule<OrderMessage> {
+public final class ArticleOrderable implements MessageRule<DeviceForUserMessage> {
 
     @Override
-    public List<ContractError> check(OrderMessage order, RuleContext context) {
-        List<OrderLine> lines = order.lines() == null ? List.of() : order.lines();
-        List<ContractError> errors = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String articleNumber = lines.get(i) == null ? null : lines.get(i).articleNumber();
-            if (!isOrderable(context.registry(), articleNumber)) {
-                errors.add(ContractError.of(ErrorCode.ARTICLE_NOT_ORDERABLE, "lines[" + i + "].articleNumber",
+    public List<ContractError> check(DeviceForUserMessage message, RuleContext context) {
+        return message.articleFields().stream()
+                .filter(article -> !isOrderable(context.registry(), article.articleNumber()))
+                .map(article -> ContractError.of(ErrorCode.ARTICLE_NOT_ORDERABLE, article.field(),
                         "The article is not in the orderable assortment; check the article number against the "
-                                + "supplier's current assortment."));
-            }
-        }
-        return errors;
+                                + "supplier's current assortment."))
+                .toList();
     }
 
     static boolean isOrderable(Registry registry, String articleNumber) {

@@ -4,15 +4,15 @@ import java.util.List;
 import se.hjalpmedelsnav.mappings.identifier.PersonalIdentityNumber;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.ErrorCode;
-import se.hjalpmedelsnav.mappings.order.OrderMessage;
+import se.hjalpmedelsnav.mappings.order.DeviceForUserMessage;
 import se.hjalpmedelsnav.mappings.rules.MessageRule;
 import se.hjalpmedelsnav.mappings.rules.RuleContext;
 
 /** The user must be identified by a valid personnummer or samordningsnummer, born on or before the order date. */
-public final class RecipientIdentity implements MessageRule<OrderMessage> {
+public final class RecipientIdentity implements MessageRule<DeviceForUserMessage> {
 
     @Override
-    public List<ContractError> check(OrderMessage order, RuleContext context) {
+    public List<ContractError> check(DeviceForUserMessage order, RuleContext context) {
         String number = order.recipient() == null ? null : order.recipient().personalIdentityNumber();
         if (PersonalIdentityNumber.isValid(number, context.messageDate())) {
             return List.of();

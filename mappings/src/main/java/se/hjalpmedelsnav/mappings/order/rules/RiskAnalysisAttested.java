@@ -3,15 +3,15 @@ package se.hjalpmedelsnav.mappings.order.rules;
 import java.util.List;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.ErrorCode;
-import se.hjalpmedelsnav.mappings.order.OrderMessage;
+import se.hjalpmedelsnav.mappings.order.DeviceForUserMessage;
 import se.hjalpmedelsnav.mappings.rules.MessageRule;
 import se.hjalpmedelsnav.mappings.rules.RuleContext;
 
 /** The orderer must attest that the individual risk analysis was made before ordering. */
-public final class RiskAnalysisAttested implements MessageRule<OrderMessage> {
+public final class RiskAnalysisAttested implements MessageRule<DeviceForUserMessage> {
 
     @Override
-    public List<ContractError> check(OrderMessage order, RuleContext context) {
+    public List<ContractError> check(DeviceForUserMessage order, RuleContext context) {
         if (Boolean.TRUE.equals(order.riskAnalysisDone())) {
             return List.of();
         }

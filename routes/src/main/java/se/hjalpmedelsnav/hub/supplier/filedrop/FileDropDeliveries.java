@@ -9,10 +9,11 @@ import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 import se.hjalpmedelsnav.broker.MessageProperties;
 import se.hjalpmedelsnav.hub.supplier.SupplierDeliveries;
+import se.hjalpmedelsnav.mappings.buffer.BufferStoreOrders;
+import se.hjalpmedelsnav.mappings.buffer.BufferStoreOrders.OrderToSupplier;
 import se.hjalpmedelsnav.mappings.fault.FaultReportMessage;
 import se.hjalpmedelsnav.mappings.message.KommunMessageMappers;
 import se.hjalpmedelsnav.mappings.message.MessageType;
-import se.hjalpmedelsnav.mappings.order.OrderMessage;
 import se.hjalpmedelsnav.mappings.peppol.PeppolOrderWriter;
 import se.hjalpmedelsnav.mappings.registry.Municipality;
 import se.hjalpmedelsnav.mappings.registry.Registry;
@@ -49,15 +50,20 @@ public class FileDropDeliveries {
             @ExchangeProperty(SupplierDeliveries.MESSAGE_TYPE) MessageType type, Message message) {
         Registry current = registry.current();
         String content = switch (type) {
-            case ORDER -> orderWriter(current).toUblOrder(KommunMessageMappers.readTrusted(canonical, OrderMessage.class),
-                    hubReference, current, LocalDate.now(clock));
+            case ORDER, BUFFER_WITHDRAWAL -> {
+                // The order queue also carries a buffer withdrawal's registration of its hand-out (BufferStoreOrders).
+                OrderToSupplier order = BufferStoreOrders.readOrderQueueBody(canonical);
+                yield orderWriter(current).toUblOrder(order.order(), hubReference, current, LocalDate.now(clock),
+                        order.handedOutDeviceId());
+            }
             case RETURN -> xml.write(returns.toSupplierReturn(
                     KommunMessageMappers.readTrusted(canonical, ReturnMessage.class), hubReference, current));
             case FAULT_REPORT -> xml.write(faultReports.toSupplierFaultReport(
                     KommunMessageMappers.readTrusted(canonical, FaultReportMessage.class), hubReference, current));
             case INCIDENT_REPORT -> throw new IllegalArgumentException("incident reports do not go to the supplier");
         };
-        message.setHeader(Exchange.FILE_NAME, fileName(type, hubReference));
+        message.setHeader(Exchange.FILE_NAME, fileName(type == MessageType.BUFFER_WITHDRAWAL ? MessageType.ORDER : type,
+                hubReference));
         return content;
     }
 
