@@ -3,6 +3,8 @@ package se.hjalpmedelsnav.hub.intake;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.ExchangeProperty;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import se.hjalpmedelsnav.hub.tracking.TrackedMessage;
 import se.hjalpmedelsnav.hub.tracking.TrackingStatus;
@@ -22,8 +24,16 @@ public class ReceiptIssuer {
     private final TrackingStore tracking;
     private final ObjectMapper json = KommunMessageMappers.json();
 
+    private final List<AcceptedMessageRecord> alsoRecorded;
+
     public ReceiptIssuer(TrackingStore tracking) {
+        this(tracking, List.of());
+    }
+
+    @Autowired
+    public ReceiptIssuer(TrackingStore tracking, List<AcceptedMessageRecord> alsoRecorded) {
         this.tracking = tracking;
+        this.alsoRecorded = List.copyOf(alsoRecorded);
     }
 
     /**
@@ -67,7 +77,13 @@ public class ReceiptIssuer {
                     message instanceof CustomerAccountMessage account ? account.customerNumber() : null,
                     receipt.isAccepted() ? TrackingStatus.ACCEPTED : TrackingStatus.REJECTED,
                     json.writeValueAsString(receipt), intake.receivedAt());
-            if (!tracking.recordIfAbsent(tracked, brokerMessageId)) {
+            Receipt issued = receipt;
+            Runnable alongside = () -> {
+                if (issued.isAccepted() && message != null) {
+                    alsoRecorded.forEach(record -> record.accepted(message, intake.hubReference(), intake.receivedAt()));
+                }
+            };
+            if (!tracking.recordIfAbsent(tracked, brokerMessageId, alongside)) {
                 throw new ConcurrentDuplicateException();
             }
         }

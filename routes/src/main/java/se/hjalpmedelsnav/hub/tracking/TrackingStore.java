@@ -46,6 +46,21 @@ public class TrackingStore {
                 timestamp(message.receivedAt()), timestamp(message.receivedAt()), transportMessageId) == 1;
     }
 
+    /**
+     * Records a message and its receipt as {@link #recordIfAbsent(TrackedMessage, String)} does and, when it was
+     * new, runs {@code alongside} in the same database transaction: what a feature keeps of the message (the loan
+     * register's origin of an order) commits with its receipt or not at all.
+     */
+    public boolean recordIfAbsent(TrackedMessage message, String transportMessageId, Runnable alongside) {
+        return Boolean.TRUE.equals(oneTransaction.execute(tx -> {
+            if (!recordIfAbsent(message, transportMessageId)) {
+                return false;
+            }
+            alongside.run();
+            return true;
+        }));
+    }
+
     /** The broker's id of the message whose receipt was recorded for this messageId, if it was recorded. */
     public Optional<String> transportMessageId(String kommunCode, String messageId) {
         return jdbc.queryForList("select transport_message_id from tracked_message where kommun_code = ? and "
