@@ -3,7 +3,7 @@ package se.hjalpmedelsnav.hub.loans;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.LocalDate;
-import java.util.HexFormat;
+import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -45,7 +45,9 @@ public class UserPseudonym {
         try {
             Mac mac = Mac.getInstance(ALGORITHM); // a Mac is not thread-safe; one per call is cheap
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(twelveDigits.getBytes(StandardCharsets.US_ASCII)));
+            // Base64url, not hex: a hex string can hold a run of ten digits that reads as a personnummer.
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(mac.doFinal(twelveDigits.getBytes(StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
