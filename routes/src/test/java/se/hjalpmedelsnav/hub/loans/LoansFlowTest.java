@@ -52,12 +52,12 @@ class LoansFlowTest extends EmbeddedHubTest {
     private record Delivered(String hubReference, String decision, List<String> deviceIds) {
     }
 
-    private Delivered deliveredOrder(KommunAmqpClient kommun, String user, String customerNumber, String payerNumber)
-            throws Exception {
+    private Delivered deliveredOrder(KommunAmqpClient kommun, String kommunCode, String user, String customerNumber,
+            String payerNumber) throws Exception {
         String messageId = TestOrders.newMessageId();
         String decision = "BES-" + UUID.randomUUID();
         ObjectNode order = TestOrders.validOrder(messageId);
-        order.put("customerNumber", customerNumber).put("payerNumber", payerNumber);
+        order.put("kommunCode", kommunCode).put("customerNumber", customerNumber).put("payerNumber", payerNumber);
         ((ObjectNode) order.path("recipient")).put("personalIdentityNumber", user);
         ((ObjectNode) order.path("decision")).put("reference", decision).put("validTo", "2028-11-19")
                 .put("followUpDate", "2027-11-20");
@@ -97,13 +97,19 @@ class LoansFlowTest extends EmbeddedHubTest {
 
     @Test
     void aCaseSystemAsksByPersonDecisionOrDeviceAndHearsTheDevicesLentWithTheirOrderAndDecision() throws Exception {
-        Delivered order = deliveredOrder(goteborg, USER, "KN-1480-001", "BN-1480-01");
+        Delivered order = deliveredOrder(goteborg, "1480", USER, "KN-1480-001", "BN-1480-01");
         assertThat(order.deviceIds()).hasSize(2);
 
         // by person, in the short form with + (100 years or older): the same person
         JsonNode byPerson = ask(goteborg, question("1480").put("personalIdentityNumber", "460302-1231"));
         assertThat(devicesIn(byPerson)).containsAll(order.deviceIds());
-        assertThat(byPerson.path("loans")).allSatisfy(loan -> {
+        List<JsonNode> ofThisOrder = new ArrayList<>();
+        byPerson.path("loans").forEach(loan -> {
+            if (order.deviceIds().contains(loan.path("deviceId").asText())) {
+                ofThisOrder.add(loan);
+            }
+        });
+        assertThat(ofThisOrder).hasSize(2).allSatisfy(loan -> {
             assertThat(loan.path("hubReference").asText()).isEqualTo(order.hubReference());
             assertThat(loan.path("decisionReference").asText()).isEqualTo(order.decision());
             assertThat(loan.path("articleNumber").asText()).isEqualTo("HMN-10001");
@@ -112,7 +118,7 @@ class LoansFlowTest extends EmbeddedHubTest {
             assertThat(loan.path("followUpDate").asText()).isEqualTo("2027-11-20");
             assertThat(loan.path("since").asText()).isNotBlank();
         });
-        assertThat(byPerson.toString()).doesNotContain("460302", "Tolvan");
+        assertThat(byPerson.toString().contains("460302")).as("the answer quotes the number").isFalse();
 
         assertThat(devicesIn(ask(goteborg, question("1480").put("decisionReference", order.decision()))))
                 .containsExactlyInAnyOrderElementsOf(order.deviceIds());
@@ -122,7 +128,7 @@ class LoansFlowTest extends EmbeddedHubTest {
 
     @Test
     void anotherMunicipalityAskingAboutTheSameUserDecisionOrDeviceHearsAnEmptyList() throws Exception {
-        Delivered order = deliveredOrder(goteborg, USER, "KN-1480-001", "BN-1480-01");
+        Delivered order = deliveredOrder(goteborg, "1480", USER, "KN-1480-001", "BN-1480-01");
 
         assertThat(ask(molndal, question("1481").put("personalIdentityNumber", USER)).path("loans")).isEmpty();
         assertThat(ask(molndal, question("1481").put("decisionReference", order.decision())).path("loans")).isEmpty();
@@ -131,8 +137,8 @@ class LoansFlowTest extends EmbeddedHubTest {
 
     @Test
     void aPrivateContractorSeesOnlyLoansOnACustomerNumberItsAgreementCovers() throws Exception {
-        Delivered covered = deliveredOrder(goteborg, USER, "KN-1480-003", "BN-1480-03");
-        Delivered notCovered = deliveredOrder(goteborg, USER, "KN-1480-001", "BN-1480-01");
+        Delivered covered = deliveredOrder(goteborg, "1480", USER, "KN-1480-003", "BN-1480-03");
+        Delivered notCovered = deliveredOrder(goteborg, "1480", USER, "KN-1480-001", "BN-1480-01");
         ObjectNode contractorQuestion = question("1480").put("personalIdentityNumber", USER);
         ((ObjectNode) contractorQuestion.path("orderer")).put("privateContractorOrgNumber", CONTRACTOR);
 
@@ -159,7 +165,7 @@ class LoansFlowTest extends EmbeddedHubTest {
 
     @Test
     void aDevicePickedUpIsReturnedInTheAnswer() throws Exception {
-        Delivered order = deliveredOrder(goteborg, USER, "KN-1480-001", "BN-1480-01");
+        Delivered order = deliveredOrder(goteborg, "1480", USER, "KN-1480-001", "BN-1480-01");
         String returnId = TestOrders.newMessageId();
         ObjectNode returned = JSON.createObjectNode();
         returned.put("type", "RETURN").put("messageId", returnId).put("kommunCode", "1480")
@@ -250,7 +256,7 @@ class LoansFlowTest extends EmbeddedHubTest {
         KommunAmqpClient boras = new KommunAmqpClient(BROKER_PORT, "1490");
         Delivered order;
         try {
-            order = deliveredOrder(boras, NODE_USER, "KN-1490-001", "BN-1490-01");
+            order = deliveredOrder(boras, "1490", NODE_USER, "KN-1490-001", "BN-1490-01");
         } finally {
             boras.close();
         }
@@ -279,6 +285,6 @@ class LoansFlowTest extends EmbeddedHubTest {
             assertThat(a.path("type").asText()).isEqualTo("LOANS");
             assertThat(devicesIn(a)).containsExactlyInAnyOrderElementsOf(order.deviceIds());
         });
-        assertThat(output).doesNotContain("7899");
+        assertThat(output.contains("730415")).as("the client's output holds the number").isFalse();
     }
 }
