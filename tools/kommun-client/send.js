@@ -2,6 +2,8 @@
 // A municipality's case system in a few lines, written without Java on purpose: sends one message
 // over AMQP 1.0 to nav.kommun.<code>.in and prints what arrives on nav.kommun.<code>.out for it
 // (the receipt, then the status events) until the order is delivered, rejected or time runs out.
+// A LOANS_REQUEST (examples/loans-request.json) is answered by the hub itself: the client prints the
+// receipt and the LOANS answer (the devices lent, an empty list included) and stops.
 //
 // usage: node send.js --kommun 1480 [--host 127.0.0.1] [--port 61616] [--wait 20] [--user U] [--password P]
 //                     [--tls --ca CA.pem] FILE
@@ -63,6 +65,8 @@ const finalStatuses = {
   // An incident report is with Läkemedelsverket's channel at SENT; SUBMITTED follows the authority's confirmation.
   INCIDENT_REPORT_STATUS: new Set(['SENT', 'SUBMITTED'])
 };
+// Answers that end the exchange whatever they say: LOANS answers a LOANS_REQUEST (an empty list included).
+const finalTypes = new Set(['LOANS']);
 const container = rhea.create_container({ id: 'kommun-' + args.kommun + '-client' });
 const options = { host: args.host, port: args.port, reconnect: false, username: args.user, password: args.password };
 if (args.tls) {
@@ -99,6 +103,7 @@ connection.on('message', (context) => {
   const event = JSON.parse(text);
   const done = (event.type === 'RECEIPT' && event.status === 'REJECTED' && !event.duplicate)
     || (event.type === 'RECEIPT' && event.duplicate)
+    || finalTypes.has(event.type)
     || (finalStatuses[event.type] !== undefined && finalStatuses[event.type].has(event.status));
   if (done) {
     clearTimeout(timer);

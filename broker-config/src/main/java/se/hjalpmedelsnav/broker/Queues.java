@@ -116,6 +116,7 @@ public final class Queues {
             case RETURN -> RETURN_TO_SUPPLIER;
             case FAULT_REPORT -> FAULT_REPORT_TO_SUPPLIER;
             case INCIDENT_REPORT -> throw new IllegalArgumentException("incident reports do not go to the supplier");
+            case LOANS_REQUEST, FOLLOW_UP_DONE -> throw new IllegalArgumentException(type + " is the hub's own to answer");
         };
     }
 

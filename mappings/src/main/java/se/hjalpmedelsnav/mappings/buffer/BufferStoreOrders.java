@@ -46,6 +46,11 @@ public final class BufferStoreOrders {
         return REFILL + withdrawalMessageId;
     }
 
+    /** Whether a tracked messageId is a refill's: a device delivered on it goes on the shelf, lent to nobody. */
+    public static boolean isRefill(String messageId) {
+        return messageId != null && messageId.startsWith(REFILL);
+    }
+
     /** Whether the withdrawal's store is refilled: it has a buffer store in the registry whose autoRefill is not off. */
     public static boolean refills(BufferWithdrawalMessage withdrawal, Registry registry) {
         return bufferStore(withdrawal, registry).map(BufferStore::refillsAutomatically).orElse(false);

@@ -331,9 +331,10 @@ final class DocumentWalk extends DefaultHandler2 {
                             + " in namespace " + MessageContract.NAMESPACE));
         }
         type = rootType.get();
-        if (MessageContract.of(type).isEmpty()) {
+        if (MessageContract.of(type).isEmpty() && contentModel.rootType(localName).isEmpty()) {
             throw new Refusal(MessageContract.notSupportedYet(type, null));
         }
+        // A type published ahead of its handling is walked to the end, so its refusal finds its way by its messageId.
         Frame root = Frame.complex(localName, "", contentModel.rootType(localName)
                 .orElseThrow(() -> new IllegalStateException("the XSD declares no root element " + localName)));
         tree = (ObjectNode) root.node;

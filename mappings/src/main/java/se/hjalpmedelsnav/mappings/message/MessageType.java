@@ -6,5 +6,9 @@ public enum MessageType {
     RETURN,
     FAULT_REPORT,
     INCIDENT_REPORT,
-    BUFFER_WITHDRAWAL
+    BUFFER_WITHDRAWAL,
+    /** A question to the hub's loan register, answered by the hub itself (LOANS on {@code .out}). */
+    LOANS_REQUEST,
+    /** Published in the schemas ahead of its handling: refused with UNKNOWN_MESSAGE_TYPE until then. */
+    FOLLOW_UP_DONE
 }

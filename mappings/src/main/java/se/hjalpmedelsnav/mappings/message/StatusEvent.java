@@ -34,6 +34,7 @@ public record StatusEvent(String type, String inReplyTo, String hubReference, St
             case RETURN -> RETURN_STATUS;
             case FAULT_REPORT -> FAULT_REPORT_STATUS;
             case INCIDENT_REPORT -> INCIDENT_REPORT_STATUS;
+            case LOANS_REQUEST, FOLLOW_UP_DONE -> throw new IllegalArgumentException(type + " has no status events");
         };
     }
 

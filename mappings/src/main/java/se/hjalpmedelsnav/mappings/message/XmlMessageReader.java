@@ -73,6 +73,9 @@ final class XmlMessageReader {
             release(reader, validator);
         }
         MessageHeader header = walk.header();
+        if (MessageContract.of(header.type()).isEmpty()) {
+            return header.reject(BodyFormat.XML, MessageContract.notSupportedYet(header.type(), null));
+        }
         if (!walk.errors().isEmpty()) {
             return header.reject(BodyFormat.XML, walk.errors());
         }

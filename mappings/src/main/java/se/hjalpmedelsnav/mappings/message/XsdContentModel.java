@@ -127,6 +127,11 @@ final class XsdContentModel {
         return Optional.ofNullable(rootTypes.get(elementName)).map(complexTypes::get);
     }
 
+    /** A complex type by its name: what the hub sends, published as a type but never a root a municipality sends. */
+    Optional<ComplexType> complexType(String typeName) {
+        return Optional.ofNullable(complexTypes.get(typeName));
+    }
+
     /** The complex type of a declared child, or empty when the child holds text or is not declared. */
     Optional<ComplexType> typeOf(Child child) {
         return Optional.ofNullable(complexTypes.get(child.typeName()));

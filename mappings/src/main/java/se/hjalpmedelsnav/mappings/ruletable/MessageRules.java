@@ -17,6 +17,10 @@ import se.hjalpmedelsnav.mappings.incident.IncidentReportMessage;
 import se.hjalpmedelsnav.mappings.incident.rules.EventNotAfterReport;
 import se.hjalpmedelsnav.mappings.incident.rules.NoPatientIdentity;
 import se.hjalpmedelsnav.mappings.incident.rules.UdiDiCheckDigit;
+import se.hjalpmedelsnav.mappings.loans.LoansRequestMessage;
+import se.hjalpmedelsnav.mappings.loans.rules.LoanQueryAccount;
+import se.hjalpmedelsnav.mappings.loans.rules.LoanQueryIdentity;
+import se.hjalpmedelsnav.mappings.loans.rules.OneLoanKey;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.CustomerAccountMessage;
 import se.hjalpmedelsnav.mappings.message.KommunMessage;
@@ -145,7 +149,12 @@ public final class MessageRules {
                         new EventNotAfterReport(),
                         new NoPatientIdentity())),
                 Registration.of(MessageType.BUFFER_WITHDRAWAL, BufferWithdrawalMessage.class, SENDER, CUSTOMER_ACCOUNT,
-                        DEVICE_FOR_USER, List.of(new BufferStoreOwned()))));
+                        DEVICE_FOR_USER, List.of(new BufferStoreOwned())),
+                // A question placed on no payer number: the customer-number rules apply to the one it names, if any.
+                Registration.of(MessageType.LOANS_REQUEST, LoansRequestMessage.class, SENDER, List.of(
+                        new OneLoanKey(),
+                        new LoanQueryAccount(),
+                        new LoanQueryIdentity()))));
     }
 
     /**

@@ -31,7 +31,7 @@ class KommunMessageSchemasTest {
     /** The example of each type, by the name its JSON and XML fixtures share. */
     static Stream<String> examples() {
         return Stream.of("order-valid", "return-valid", "fault-report-valid", "incident-report-valid",
-                "buffer-withdrawal-valid");
+                "buffer-withdrawal-valid", "loans-request-valid", "follow-up-done-valid");
     }
 
     @ParameterizedTest
@@ -85,9 +85,53 @@ class KommunMessageSchemasTest {
     }
 
     @Test
-    void everyMessageTypeIsSupported() {
-        assertThat(MessageContract.SUPPORTED).extracting(MessageContract::type)
-                .containsExactlyInAnyOrder(MessageType.values());
+    void everyMessageTypeIsSupportedOrPublishedAheadOfItsHandling() {
+        List<MessageType> known = new ArrayList<>(MessageContract.SUPPORTED.stream().map(MessageContract::type).toList());
+        known.addAll(MessageContract.PUBLISHED_AHEAD);
+        assertThat(known).containsExactlyInAnyOrder(MessageType.values());
+    }
+
+    /** What the hub sends on .out besides receipts: in both schemas, as $defs and as XSD complex types. */
+    static Stream<org.junit.jupiter.params.provider.Arguments> outgoing() {
+        return Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("loans", "Loans", "loans.json", "loans.loans.loan.state"),
+                org.junit.jupiter.params.provider.Arguments.of("followUpDue", "FollowUpDue", "follow-up-due.json",
+                        "followUpDue.deviceIds.deviceId"),
+                org.junit.jupiter.params.provider.Arguments.of("returnDue", "ReturnDue", "return-due.json",
+                        "returnDue.deviceIds.deviceId"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("outgoing")
+    void bothSchemasPublishWhatTheHubSendsAndTheExampleIsValid(String definition, String complexType, String example,
+            String deepestMember) throws IOException {
+        JsonNode schema = MAPPER.readTree(getClass().getClassLoader().getResource(MessageContract.JSON_SCHEMA));
+        XsdContentModel xsd = XsdContentModel.read(MessageContract.XSD);
+        List<String> checked = new ArrayList<>();
+        compare(schema, schema.at("/$defs/" + definition), xsd.complexType(complexType).orElseThrow(), xsd, definition,
+                checked);
+        JsonSchema published = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(
+                SchemaLocation.of("classpath:" + MessageContract.JSON_SCHEMA + "#/$defs/" + definition),
+                SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+        JsonNode exampleBody = MAPPER.readTree(java.nio.file.Path.of("../examples", example).toFile());
+
+        assertThat(checked).contains(definition, deepestMember);
+        assertThat(published.validate(exampleBody)).as(example).isEmpty();
+        assertThat(published.validate(((com.fasterxml.jackson.databind.node.ObjectNode) exampleBody.deepCopy())
+                .put("unexpected", "x"))).isNotEmpty();
+    }
+
+    /** Every example in examples/ a municipality sends passes the published JSON Schema. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"order.json", "return.json", "fault-report.json",
+            "incident-report.json", "loans-request.json", "follow-up-done.json"})
+    void publishedJsonSchemaAcceptsEveryExampleOfTheReadme(String example) throws IOException {
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(
+                SchemaLocation.of("classpath:" + MessageContract.JSON_SCHEMA),
+                SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+
+        assertThat(schema.validate(MAPPER.readTree(java.nio.file.Path.of("../examples", example).toFile())))
+                .as(example).isEmpty();
     }
 
     @Test
@@ -100,6 +144,10 @@ class KommunMessageSchemasTest {
             compare(schema, schema.at("/$defs/" + contract.schemaDefinition()),
                     xsd.rootType(contract.rootElement()).orElseThrow(), xsd, contract.rootElement(), checked);
         }
+        for (MessageType ahead : MessageContract.PUBLISHED_AHEAD) {
+            String root = MessageContract.rootElementOf(ahead);
+            compare(schema, schema.at("/$defs/" + root), xsd.rootType(root).orElseThrow(), xsd, root, checked);
+        }
 
         assertThat(checked).contains("order", "order.orderer", "order.recipient.guardian", "order.delivery.address",
                 "order.lines.line", "return", "return.orderer", "return.deviceIds.deviceId", "return.pickup.address",
@@ -107,7 +155,10 @@ class KommunMessageSchemasTest {
                 "incidentReport", "incidentReport.reporter", "incidentReport.device", "incidentReport.patient",
                 "incidentReport.reporter.email", "incidentReport.patient.age", "incidentReport.patient.sex",
                 "bufferWithdrawal", "bufferWithdrawal.recipient.guardian", "bufferWithdrawal.decision.process",
-                "bufferWithdrawal.deviceId", "bufferWithdrawal.handedOutAt");
+                "bufferWithdrawal.deviceId", "bufferWithdrawal.handedOutAt",
+                "order.decision.validTo", "order.decision.followUpDate", "loansRequest",
+                "loansRequest.personalIdentityNumber", "loansRequest.decisionReference", "loansRequest.deviceId",
+                "followUpDone", "followUpDone.deviceIds.deviceId", "followUpDone.nextFollowUpDate");
     }
 
     private static void compare(JsonNode root, JsonNode object, XsdContentModel.ComplexType type, XsdContentModel xsd,

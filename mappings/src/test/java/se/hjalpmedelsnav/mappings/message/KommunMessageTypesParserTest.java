@@ -53,7 +53,35 @@ class KommunMessageTypesParserTest {
                 arguments("messages/return-valid", ReturnMessage.class),
                 arguments("messages/fault-report-valid", FaultReportMessage.class),
                 arguments("messages/incident-report-valid", IncidentReportMessage.class),
-                arguments("messages/buffer-withdrawal-valid", BufferWithdrawalMessage.class));
+                arguments("messages/buffer-withdrawal-valid", BufferWithdrawalMessage.class),
+                arguments("messages/loans-request-valid", se.hjalpmedelsnav.mappings.loans.LoansRequestMessage.class));
+    }
+
+    /** FOLLOW_UP_DONE is in both schemas ahead of its handling: a clear refusal with the messageId read, never a loss. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"json", "xml"})
+    void refusesATypePublishedAheadOfItsHandlingWithItsMessageIdSoTheReceiptFindsItsWay(String format) {
+        ParseResult result = PARSER.parse(OrderBody.fixture("messages/follow-up-done-valid." + format), null);
+
+        assertThat(result).isInstanceOf(ParseResult.Rejected.class);
+        ParseResult.Rejected rejected = (ParseResult.Rejected) result;
+        assertThat(rejected.errors()).extracting(ContractError::code).containsExactly(ErrorCode.UNKNOWN_MESSAGE_TYPE);
+        assertThat(rejected.errors().get(0).message()).contains("not supported yet");
+        assertThat(rejected.messageId()).isEqualTo("1480-2026-F-000003");
+        assertThat(rejected.type()).isEqualTo(MessageType.FOLLOW_UP_DONE);
+    }
+
+    @Test
+    void readsTheDecisionsEndAndFollowUpDatesOfAnOrderFromJsonAndXml() {
+        OrderBody order = OrderBody.of("messages/order-valid.json")
+                .with("decision.validTo", "2028-11-19").with("decision.followUpDate", "2027-11-20");
+
+        for (byte[] body : List.of(order.json(), order.xml())) {
+            se.hjalpmedelsnav.mappings.order.OrderMessage parsed =
+                    (se.hjalpmedelsnav.mappings.order.OrderMessage) parsed(body);
+            assertThat(parsed.decision().validTo()).isEqualTo(LocalDate.of(2028, 11, 19));
+            assertThat(parsed.decision().followUpDate()).isEqualTo(LocalDate.of(2027, 11, 20));
+        }
     }
 
     @ParameterizedTest(name = "{1}")

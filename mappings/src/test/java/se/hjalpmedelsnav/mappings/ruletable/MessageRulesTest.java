@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import se.hjalpmedelsnav.mappings.fault.FaultReportBuilder;
 import se.hjalpmedelsnav.mappings.incident.IncidentReportBuilder;
+import se.hjalpmedelsnav.mappings.loans.LoansRequestBuilder;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.ErrorCode;
 import se.hjalpmedelsnav.mappings.message.KommunMessage;
@@ -41,7 +42,8 @@ class MessageRulesTest {
                 type(MessageType.ORDER, code -> OrderBuilder.valid().withKommunCode(code).build()),
                 type(MessageType.RETURN, code -> ReturnBuilder.valid().withKommunCode(code).build()),
                 type(MessageType.FAULT_REPORT, code -> FaultReportBuilder.valid().withKommunCode(code).build()),
-                type(MessageType.INCIDENT_REPORT, code -> IncidentReportBuilder.valid().withKommunCode(code).build()));
+                type(MessageType.INCIDENT_REPORT, code -> IncidentReportBuilder.valid().withKommunCode(code).build()),
+                type(MessageType.LOANS_REQUEST, code -> LoansRequestBuilder.valid().withKommunCode(code).build()));
     }
 
     private static Arguments type(MessageType type, Function<String, KommunMessage> sentAs) {

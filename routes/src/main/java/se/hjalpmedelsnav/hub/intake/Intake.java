@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.KommunMessage;
+import se.hjalpmedelsnav.mappings.message.MessageType;
 import se.hjalpmedelsnav.mappings.message.ParseResult;
 import se.hjalpmedelsnav.mappings.message.Receipt;
 
@@ -48,7 +49,8 @@ public record Intake(String queueKommunCode, String transportId, String hubRefer
 
     /** What goes on to the supplier: an accepted message, once, and again only when its first hand-off is in doubt. */
     public boolean toForward() {
-        return accepted() && message() != null && (!duplicate || forwardAgain);
+        return accepted() && message() != null && message().type() != MessageType.LOANS_REQUEST
+                && (!duplicate || forwardAgain);
     }
 
     public Intake withErrors(List<ContractError> more) {

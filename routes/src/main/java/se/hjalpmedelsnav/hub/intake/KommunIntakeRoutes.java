@@ -21,6 +21,9 @@ public class KommunIntakeRoutes extends StageRouteBuilder {
 
     public static final String TEMPLATE = "kommun-intake";
 
+    /** The leg that answers a question the hub answers itself (LOANS_REQUEST), after the receipt; the loans feature's. */
+    public static final String ANSWER = "direct:loans-answer";
+
     private final RegistrySource registry;
     private final IntakeMessages intakeMessages;
 
@@ -63,7 +66,7 @@ public class KommunIntakeRoutes extends StageRouteBuilder {
                 .bean(IntakeMetrics.class, "count").id("count")
                 // A failed branch is this route's to park (StageErrorHandling): the message as it arrived.
                 .multicast().stopOnException().shareUnitOfWork()
-                    .to("direct:forward-accepted", "direct:send-receipt")
+                    .to("direct:forward-accepted", "direct:send-receipt", ANSWER)
                 .end();
 
         from("direct:forward-accepted").routeId("forward-accepted")

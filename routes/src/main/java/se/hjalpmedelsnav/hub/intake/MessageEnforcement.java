@@ -25,7 +25,7 @@ public class MessageEnforcement {
     private final Set<MessageType> handled;
 
     public MessageEnforcement(RegistrySource registry,
-            @Value("${nav.intake.handled-types:ORDER,RETURN,FAULT_REPORT,INCIDENT_REPORT,BUFFER_WITHDRAWAL}") Set<MessageType> handled) {
+            @Value("${nav.intake.handled-types:ORDER,RETURN,FAULT_REPORT,INCIDENT_REPORT,BUFFER_WITHDRAWAL,LOANS_REQUEST}") Set<MessageType> handled) {
         this.registry = registry;
         this.handled = Set.copyOf(handled);
     }

@@ -3,6 +3,8 @@ package se.hjalpmedelsnav.hub.intake;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.ExchangeProperty;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import se.hjalpmedelsnav.hub.tracking.TrackedMessage;
 import se.hjalpmedelsnav.hub.tracking.TrackingStatus;
@@ -23,9 +25,13 @@ public class ReceiptIssuer {
     private final BufferStoreRefills refills;
     private final ObjectMapper json = KommunMessageMappers.json();
 
-    public ReceiptIssuer(TrackingStore tracking, BufferStoreRefills refills) {
+    private final List<AcceptedMessageRecord> alsoRecorded;
+
+    @Autowired
+    public ReceiptIssuer(TrackingStore tracking, BufferStoreRefills refills, List<AcceptedMessageRecord> alsoRecorded) {
         this.tracking = tracking;
         this.refills = refills;
+        this.alsoRecorded = List.copyOf(alsoRecorded);
     }
 
     /**
@@ -69,8 +75,15 @@ public class ReceiptIssuer {
                     message instanceof CustomerAccountMessage account ? account.customerNumber() : null,
                     receipt.isAccepted() ? TrackingStatus.ACCEPTED : TrackingStatus.REJECTED,
                     json.writeValueAsString(receipt), intake.receivedAt());
-            if (!tracking.recordIfAbsent(tracked, brokerMessageId,
-                    refills.tracked(intake, receipt, tracked.receiptJson()))) {
+            Receipt issued = receipt;
+            List<TrackedMessage> derived = refills.tracked(intake, receipt, tracked.receiptJson());
+            Runnable alongside = () -> {
+                derived.forEach(tracking::recordIfAbsent);
+                if (issued.isAccepted() && message != null) {
+                    alsoRecorded.forEach(record -> record.accepted(message, intake.hubReference(), intake.receivedAt()));
+                }
+            };
+            if (!tracking.recordIfAbsent(tracked, brokerMessageId, alongside)) {
                 throw new ConcurrentDuplicateException();
             }
         }

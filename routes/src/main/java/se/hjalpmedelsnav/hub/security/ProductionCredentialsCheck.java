@@ -51,6 +51,13 @@ public class ProductionCredentialsCheck {
         } else if (isDevelopmentValue(clientSecret)) {
             problems.add("nav.supplier.api.client-secret: a development secret");
         }
+        String pseudonymSecret = environment.getProperty("nav.loans.pseudonym-secret", "");
+        if (pseudonymSecret.isBlank()) {
+            problems.add("nav.loans.pseudonym-secret (NAV_LOANS_PSEUDONYM_SECRET): empty");
+        } else if (isDevelopmentValue(pseudonymSecret) || pseudonymSecret.length() < 32) {
+            problems.add("nav.loans.pseudonym-secret (NAV_LOANS_PSEUDONYM_SECRET): a development secret or shorter "
+                    + "than 32 characters");
+        }
         if (environment.getProperty("nav.simulator.enabled", Boolean.class, false)) {
             problems.add("nav.simulator.enabled: the supplier simulator must be off in production");
         }

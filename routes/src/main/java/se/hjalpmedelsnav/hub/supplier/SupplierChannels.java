@@ -27,6 +27,7 @@ public record SupplierChannels(
             case RETURN -> returns;
             case FAULT_REPORT -> faultReport;
             case INCIDENT_REPORT -> throw new IllegalArgumentException("incident reports do not go to the supplier");
+            case LOANS_REQUEST, FOLLOW_UP_DONE -> throw new IllegalArgumentException(type + " is the hub's own to answer");
         };
     }
 

@@ -93,6 +93,7 @@ public class SupplierDeliveries {
             case FAULT_REPORT -> faultReports.toSupplierFaultReport(
                     KommunMessageMappers.readTrusted(canonical, FaultReportMessage.class), hubReference, current);
             case INCIDENT_REPORT -> throw new IllegalArgumentException("incident reports do not go to the supplier");
+            case LOANS_REQUEST, FOLLOW_UP_DONE -> throw new IllegalArgumentException(type + " is the hub's own to answer");
         };
         return json.writeValueAsString(translated);
     }

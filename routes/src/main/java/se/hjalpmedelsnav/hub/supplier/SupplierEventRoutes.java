@@ -2,6 +2,7 @@ package se.hjalpmedelsnav.hub.supplier;
 
 import org.springframework.stereotype.Component;
 import se.hjalpmedelsnav.broker.Queues;
+import se.hjalpmedelsnav.hub.loans.LoanEvents;
 import se.hjalpmedelsnav.hub.stage.KommunEvents;
 import se.hjalpmedelsnav.hub.stage.StageRouteBuilder;
 
@@ -15,6 +16,8 @@ public class SupplierEventRoutes extends StageRouteBuilder {
         // Several consumers: the events of one message are a message group (JMSXGroupID = its hub reference, set by
         // the webhook and the status-file reader), which the broker gives to one consumer at a time, in order.
         stage("supplier-events", Queues.SUPPLIER_EVENTS, "concurrentConsumers={{nav.supplier.events.consumers:4}}")
+                // The loan register first: idempotent, so a redelivery after a failed send changes nothing more.
+                .bean(LoanEvents.class, "record").id("record-loans")
                 .bean(SupplierEvents.class, "toKommunEvent").id("translate-event")
                 .filter(body().isNotNull())
                     .to(KommunEvents.OUT)

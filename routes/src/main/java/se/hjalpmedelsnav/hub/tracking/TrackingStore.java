@@ -47,19 +47,17 @@ public class TrackingStore {
     }
 
     /**
-     * Records a message and its receipt as {@link #recordIfAbsent(TrackedMessage, String)} does, and with it, in the
-     * same database transaction, the messages the hub derived from it (a buffer withdrawal's refill order): all or
-     * none. False, and nothing recorded, when that municipality already sent that messageId.
+     * Records a message and its receipt as {@link #recordIfAbsent(TrackedMessage, String)} does and, when it was
+     * new, runs {@code alongside} in the same database transaction: what the hub derived from the message (a buffer
+     * withdrawal's refill order) and what a feature keeps of it (the loan register's origin of an order) commit with
+     * its receipt or not at all.
      */
-    public boolean recordIfAbsent(TrackedMessage message, String transportMessageId, List<TrackedMessage> derived) {
-        if (derived.isEmpty()) {
-            return recordIfAbsent(message, transportMessageId);
-        }
+    public boolean recordIfAbsent(TrackedMessage message, String transportMessageId, Runnable alongside) {
         return Boolean.TRUE.equals(oneTransaction.execute(tx -> {
             if (!recordIfAbsent(message, transportMessageId)) {
                 return false;
             }
-            derived.forEach(this::recordIfAbsent);
+            alongside.run();
             return true;
         }));
     }

@@ -258,6 +258,21 @@ class LocalFileDropFlowTest extends FileDropFlowContract {
         assertThat(goteborg.receivedFor(correlation)).filteredOn(m -> "REGISTERED_BY_SUPPLIER".equals(
                 m.path("status").asText())).hasSize(1);
         assertThat(folder("error")).noneMatch(name -> name.contains(agreementId));
+
+        // The loan register lends the delivered device on the agreement, with its agreed article: no decision, no user.
+        String question = "loans-" + agreementId;
+        goteborg.send("""
+                {"type":"LOANS_REQUEST","messageId":"%s","kommunCode":"1480","sentAt":"2026-11-24T09:00:00+01:00",
+                 "orderer":{"id":"at-4711","name":"Anna","role":"ARBETSTERAPEUT"},"deviceId":"IND-70000001"}"""
+                .formatted(question));
+        JsonNode loans = goteborg.awaitMessage(question, m -> "LOANS".equals(m.path("type").asText()));
+        assertThat(loans.path("loans")).filteredOn(loan -> agreementId.equals(loan.path("hubReference").asText()))
+                .singleElement().satisfies(loan -> {
+                    assertThat(loan.path("articleNumber").asText()).isEqualTo("HMN-10001");
+                    assertThat(loan.path("customerNumber").asText()).isEqualTo("KN-1480-001");
+                    assertThat(loan.path("state").asText()).isEqualTo("LENT");
+                    assertThat(loan.has("decisionReference")).isFalse();
+                });
     }
 
     @Test

@@ -14,9 +14,12 @@ class ProductionCredentialsCheckTest {
 
     private static final String BCRYPT = "{bcrypt}$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z7V3X1fz6ZUmGZ6KuyF7p4lC";
 
+    private static final String PSEUDONYM_SECRET = "k3J9-a-long-random-pseudonym-key-from-the-vault";
+
     private static MockEnvironment production() {
         return standaloneBroker(new MockEnvironment()
                 .withProperty("nav.supplier.api.client-secret", "a-long-random-secret-from-the-vault")
+                .withProperty("nav.loans.pseudonym-secret", PSEUDONYM_SECRET)
                 .withProperty("nav.simulator.enabled", "false"));
     }
 
@@ -31,6 +34,7 @@ class ProductionCredentialsCheckTest {
     private static MockEnvironment embeddedBroker(Path credentials, Path keystore) {
         return new MockEnvironment()
                 .withProperty("nav.supplier.api.client-secret", "a-long-random-secret-from-the-vault")
+                .withProperty("nav.loans.pseudonym-secret", PSEUDONYM_SECRET)
                 .withProperty("nav.simulator.enabled", "false")
                 .withProperty("nav.broker.embedded", "true")
                 .withProperty("nav.broker.password", "hub-secret-from-the-vault")
@@ -83,6 +87,7 @@ class ProductionCredentialsCheckTest {
     void refusesAnEmbeddedBrokerWithoutTlsOrCredentialsFileAndAStandaloneOneReachedInVm() {
         var embedded = new MockEnvironment()
                 .withProperty("nav.supplier.api.client-secret", "a-long-random-secret-from-the-vault")
+                .withProperty("nav.loans.pseudonym-secret", PSEUDONYM_SECRET)
                 .withProperty("nav.broker.embedded", "true");
 
         assertThat(ProductionCredentialsCheck.problems(users(BCRYPT), embedded)).containsExactly(
@@ -126,11 +131,25 @@ class ProductionCredentialsCheckTest {
 
     @Test
     void refusesAnEncodedDevelopmentPasswordAndAnEmptyClientSecret() {
-        var environment = standaloneBroker(new MockEnvironment()).withProperty("nav.simulator.enabled", "false");
+        var environment = standaloneBroker(new MockEnvironment()).withProperty("nav.simulator.enabled", "false")
+                .withProperty("nav.loans.pseudonym-secret", PSEUDONYM_SECRET);
 
         assertThat(ProductionCredentialsCheck.problems(users("{bcrypt}viewer-dev"), environment))
                 .containsExactly("nav.security.users[0].password (user user0): a development password",
                         "nav.supplier.api.client-secret: empty");
+    }
+
+    @Test
+    void refusesALoanPseudonymSecretThatIsMissingOfTheEmbeddedDefaultOrShortNamingItButNoValue() {
+        for (String secret : List.of("", "dev-pseudonym-secret-not-for-production", "short-but-random-9f3k")) {
+            var environment = production().withProperty("nav.loans.pseudonym-secret", secret);
+
+            assertThat(ProductionCredentialsCheck.problems(users(BCRYPT), environment)).singleElement()
+                    .satisfies(problem -> {
+                        assertThat(problem).startsWith("nav.loans.pseudonym-secret (NAV_LOANS_PSEUDONYM_SECRET): ");
+                        assertThat(secret.isEmpty() || !problem.contains(secret)).as("quotes the secret").isTrue();
+                    });
+        }
     }
 
     @Test

@@ -61,6 +61,7 @@ public class FileDropDeliveries {
             case FAULT_REPORT -> xml.write(faultReports.toSupplierFaultReport(
                     KommunMessageMappers.readTrusted(canonical, FaultReportMessage.class), hubReference, current));
             case INCIDENT_REPORT -> throw new IllegalArgumentException("incident reports do not go to the supplier");
+            case LOANS_REQUEST, FOLLOW_UP_DONE -> throw new IllegalArgumentException(type + " is the hub's own to answer");
         };
         message.setHeader(Exchange.FILE_NAME, fileName(type == MessageType.BUFFER_WITHDRAWAL ? MessageType.ORDER : type,
                 hubReference));

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 import se.hjalpmedelsnav.broker.MessageProperties;
 import se.hjalpmedelsnav.connectors.peppol.PeppolValidation;
+import se.hjalpmedelsnav.hub.loans.LoanOrigin;
+import se.hjalpmedelsnav.hub.loans.LoanRegister;
 import se.hjalpmedelsnav.hub.tracking.TrackedMessage;
 import se.hjalpmedelsnav.hub.tracking.TrackingStatus;
 import se.hjalpmedelsnav.hub.tracking.TrackingStore;
@@ -65,9 +67,12 @@ public class OrderAgreementFiles {
     private final PeppolValidation peppol;
     private final RegistrySource registry;
     private final TrackingStore tracking;
+    private final LoanRegister loans;
     private final Clock clock;
 
-    public OrderAgreementFiles(PeppolValidation peppol, RegistrySource registry, TrackingStore tracking, Clock clock) {
+    public OrderAgreementFiles(PeppolValidation peppol, RegistrySource registry, TrackingStore tracking,
+            LoanRegister loans, Clock clock) {
+        this.loans = loans;
         this.peppol = peppol;
         this.registry = registry;
         this.tracking = tracking;
@@ -128,7 +133,13 @@ public class OrderAgreementFiles {
         String receipt = json.writeValueAsString(Receipt.accepted(messageId, hubReference, now));
         TrackedMessage order = new TrackedMessage(hubReference, kommunCode, messageId, MessageType.ORDER.name(),
                 agreement.customerNumber(), TrackingStatus.REGISTERED_BY_SUPPLIER, receipt, now);
-        if (tracking.recordIfAbsent(order)) {
+        // What the loan register needs when its DELIVERED comes: the agreed articles. No decision and no user.
+        LoanOrigin origin = new LoanOrigin(hubReference, kommunCode, MessageType.ORDER.name(),
+                agreement.customerNumber(), null, null, null, null, agreement.lines().stream()
+                        .map(line -> new LoanOrigin.Line(line.articleNumber(),
+                                line.quantity() == null ? 1 : line.quantity().intValue()))
+                        .toList(), List.of());
+        if (tracking.recordIfAbsent(order, null, () -> loans.recordOrigin(origin, now))) {
             return;
         }
         boolean sameAgreement = tracking.byHubReference(hubReference)
