@@ -50,11 +50,13 @@ import se.hjalpmedelsnav.hub.support.HubTest;
 class DatabaseRestartAndHubLostIT {
 
     private static final Pattern HANDED_ON = Pattern.compile("Handed on ORDER ");
-    /** Camel's transaction error handler, once for each exchange whose transaction failed and was rolled back. */
-    private static final Pattern ROLLED_BACK = Pattern.compile("Transaction rollback");
-    private static final Pattern PARKED = Pattern.compile("Parked message of stage");
+    /** Spring's listener container, once for each message whose transaction failed and was rolled back (redelivered). */
+    private static final Pattern ROLLED_BACK = Pattern.compile("Execution of JMS message listener failed");
+    /** Hikari, once for each pooled connection a failed statement showed to be dead. */
+    private static final Pattern BROKEN_CONNECTION = Pattern.compile("marked as broken because of SQLSTATE");
     /** Hikari's pool refusing a connection it could not make within its connection timeout. */
     private static final Pattern NO_CONNECTION = Pattern.compile("Connection is not available, request timed out");
+    private static final Pattern PARKED = Pattern.compile("Parked message of stage");
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private PostgresInstance database;
@@ -118,9 +120,10 @@ class DatabaseRestartAndHubLostIT {
             var report = settle("db-restart on PostgreSQL", county, orders, 0, begun);
             String hubsLogged = hubA.logSince(logA) + hubB.logSince(logB);
             System.out.println("RESILIENCE " + report.summary() + "; PostgreSQL crashed (pg_ctl stop -m immediate) after "
-                    + receiptsAtCrash + " receipts, down %.1f s; the hubs logged: transactions rolled back=%d, "
+                    + receiptsAtCrash + " receipts, down %.1f s; the hubs logged: messages rolled back for redelivery=%d, "
                             .formatted(downSeconds, ROLLED_BACK.matcher(hubsLogged).results().count())
-                    + "connection requests timed out=" + NO_CONNECTION.matcher(hubsLogged).results().count()
+                    + "pooled connections found dead=" + BROKEN_CONNECTION.matcher(hubsLogged).results().count()
+                    + ", connection requests timed out=" + NO_CONNECTION.matcher(hubsLogged).results().count()
                     + ", messages parked=" + PARKED.matcher(hubsLogged).results().count());
 
             ResilienceRun.assertDeliveredExactlyOnce(report);
@@ -134,6 +137,7 @@ class DatabaseRestartAndHubLostIT {
         long logA = hubA.logSize();
         long logB = hubB.logSize();
         long begun = System.nanoTime();
+        long commitsBefore = database.commits();
         try (County county = new County(brokerPort, null, null)) {
             List<County.Order> orders = county.orders(run("hub-lost"), orderCount);
             Thread sender = sendInBackground(county, orders);
@@ -148,7 +152,8 @@ class DatabaseRestartAndHubLostIT {
             long byA = HANDED_ON.matcher(hubA.logSince(logA)).results().count();
             System.out.println("RESILIENCE " + report.summary() + "; hub B killed (SIGKILL) after " + receiptsAtKill
                     + " receipts and not started again; orders taken in by hub B=" + byBBeforeItDied + ", by hub A="
-                    + byA + " (" + (byA - byABeforeTheKill) + " after the kill)");
+                    + byA + " (" + (byA - byABeforeTheKill) + " after the kill); PostgreSQL commits per order=%.1f"
+                            .formatted((database.commits() - commitsBefore) / (double) orderCount));
 
             ResilienceRun.assertDeliveredExactlyOnce(report);
             assertThat(byBBeforeItDied).as("orders hub B took in before it was killed").isPositive();

@@ -85,6 +85,19 @@ final class PostgresInstance implements AutoCloseable {
         pg("pg_ctl", "stop", "-w", "-m", "immediate", "-D", data.toString());
     }
 
+    /**
+     * Transactions committed in the hubs' database so far ({@code pg_stat_database.xact_commit}), for the commits an order
+     * costs. PostgreSQL resets the count when it recovers from a crash.
+     */
+    long commits() throws java.sql.SQLException {
+        try (var connection = java.sql.DriverManager.getConnection(url(), USER, "");
+                var result = connection.createStatement()
+                        .executeQuery("select xact_commit from pg_stat_database where datname = current_database()")) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
     /** The server's own log (connections refused, recovery), for a failure's message. */
     String log() {
         try {
