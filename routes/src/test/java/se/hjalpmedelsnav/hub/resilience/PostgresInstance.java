@@ -31,12 +31,15 @@ final class PostgresInstance implements AutoCloseable {
     private final Path folder;
     private final Path data;
     private final int port;
+    /** pg_ctl's server outlives the test JVM unless stopped: also stopped when the JVM ends before {@link #close()}. */
+    private final Thread stopAtExit = new Thread(this::close, "stop-postgres");
 
     private PostgresInstance(Path bin, Path folder, int port) {
         this.bin = bin;
         this.folder = folder;
         this.data = folder.resolve("data");
         this.port = port;
+        Runtime.getRuntime().addShutdownHook(stopAtExit);
     }
 
     /** A new cluster (initdb) in a temporary folder, started on a free loopback port. */
@@ -73,8 +76,12 @@ final class PostgresInstance implements AutoCloseable {
 
     /** Starts the server (again) and returns once it takes connections; after a crash it recovers from its WAL first. */
     void startServer() throws IOException, InterruptedException {
-        pg("pg_ctl", "start", "-w", "-t", "180", "-D", data.toString(), "-l", folder.resolve("postgres.log").toString(),
-                "-o", "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1 -c max_connections=60");
+        try {
+            pg("pg_ctl", "start", "-w", "-t", "180", "-D", data.toString(), "-l", folder.resolve("postgres.log").toString(),
+                    "-o", "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1 -c max_connections=60");
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + "\nPostgreSQL's log:\n" + JavaProcess.tail(log(), 4000), e);
+        }
     }
 
     /**
@@ -99,7 +106,7 @@ final class PostgresInstance implements AutoCloseable {
     }
 
     /** The server's own log (connections refused, recovery), for a failure's message. */
-    String log() {
+    private String log() {
         try {
             return Files.readString(folder.resolve("postgres.log"));
         } catch (IOException e) {
@@ -109,7 +116,17 @@ final class PostgresInstance implements AutoCloseable {
 
     /** Stops the server if it runs and removes its folder. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        if (Thread.currentThread() != stopAtExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopAtExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is ending: the hook may run too, and finds the folder gone
+            }
+        }
         try {
             if (Files.exists(data.resolve("postmaster.pid"))) {
                 pg("pg_ctl", "stop", "-w", "-m", "immediate", "-D", data.toString());
