@@ -139,7 +139,8 @@ class DatabaseRestartAndHubLostIT {
             long byA = HANDED_ON.matcher(hubA.logSince(batch.logA)).results().count();
             System.out.println("RESILIENCE " + report.summary() + "; hub B killed (SIGKILL) after " + receiptsAtKill
                     + " receipts and not started again; orders taken in by hub B=" + byBBeforeItDied + ", by hub A="
-                    + byA + " (" + (byA - byABeforeTheKill) + " after the kill); PostgreSQL commits per order=%.1f"
+                    + byA + " (" + (byA - byABeforeTheKill) + " after the kill), by both (B died before its commit, the "
+                    + "broker gave them to A)=" + (byA + byBBeforeItDied - orderCount) + "; PostgreSQL commits per order=%.1f"
                             .formatted((database.commits() - commitsBefore) / (double) orderCount));
 
             ResilienceRun.assertDeliveredExactlyOnce(report);
