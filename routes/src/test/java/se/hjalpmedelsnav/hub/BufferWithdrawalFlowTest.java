@@ -15,6 +15,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import se.hjalpmedelsnav.hub.support.EmbeddedHubTest;
 import se.hjalpmedelsnav.hub.support.KommunAmqpClient;
 import se.hjalpmedelsnav.hub.support.TestOrders;
+import se.hjalpmedelsnav.hub.loans.Loan;
+import se.hjalpmedelsnav.hub.loans.LoanQuery;
+import se.hjalpmedelsnav.hub.loans.LoanRegister;
+import se.hjalpmedelsnav.hub.loans.LoanState;
+import se.hjalpmedelsnav.hub.loans.UserPseudonym;
 import se.hjalpmedelsnav.hub.tracking.TrackingStore;
 import se.hjalpmedelsnav.simulator.SimulatedSupplier;
 
@@ -31,6 +36,12 @@ class BufferWithdrawalFlowTest extends EmbeddedHubTest {
 
     @Autowired
     TrackingStore tracking;
+
+    @Autowired
+    LoanRegister loans;
+
+    @Autowired
+    UserPseudonym pseudonym;
 
     KommunAmqpClient goteborg;
     KommunAmqpClient partille;
@@ -96,6 +107,17 @@ class BufferWithdrawalFlowTest extends EmbeddedHubTest {
         assertThat(refillOrder.path("delivery").path("address").path("street").asText()).isEqualTo("Förrådsvägen 80");
         assertThat(refillOrder.path("lines").get(0).path("articleNumber").asText()).isEqualTo("HMN-10001");
         assertThat(refillOrder.path("lines").get(0).path("quantity").asInt()).isEqualTo(1);
+
+        // The loan register: the device handed out is lent on the user under the decision; the shelf's device is not.
+        List<Loan> lent = loans.find(new LoanQuery("1480", null, null, decision, null));
+        assertThat(lent).extracting(Loan::deviceId).containsExactly(deviceId);
+        assertThat(lent.get(0).state()).isEqualTo(LoanState.LENT);
+        assertThat(lent.get(0).articleNumber()).isEqualTo("HMN-10001");
+        assertThat(lent.get(0).hubReference()).isEqualTo(registration);
+        String user = pseudonym.of("191212121212", java.time.LocalDate.now()).orElseThrow();
+        assertThat(loans.find(new LoanQuery("1480", null, user, null, deviceId))).hasSize(1);
+        assertThat(loans.find(new LoanQuery("1480", null, null, null, refillDelivered.path("deviceIds").get(0).asText())))
+                .as("a device delivered to the buffer store is lent to nobody").isEmpty();
 
         // Sent again: the original receipt, flagged, and still one order of each at the supplier.
         goteborg.send(TestOrders.bufferWithdrawal(messageId, deviceId, decision));
