@@ -36,7 +36,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import se.hjalpmedelsnav.mappings.buffer.BufferWithdrawalBuilder;
 import se.hjalpmedelsnav.mappings.fault.FaultReportBuilder;
+import se.hjalpmedelsnav.mappings.loans.LoansRequestBuilder;
 import se.hjalpmedelsnav.mappings.incident.IncidentReportBuilder;
 import se.hjalpmedelsnav.mappings.order.DeliveryTarget;
 import se.hjalpmedelsnav.mappings.order.IdentityProtection;
@@ -142,6 +144,29 @@ class ErrorMessagesQuoteNothingSentTest {
                         .withActionsTaken("Anhörig till 121212-1212 informerad."));
         incident(cases, "UDI-DI with a wrong check digit", ErrorCode.UDI_INVALID,
                 IncidentReportBuilder.valid().withUdiDi("07350012345670"));
+        // ---- the rules of a BUFFER_WITHDRAWAL and a LOANS_REQUEST
+        cases.add(rulesCase("withdrawal from a unit without a buffer store", ErrorCode.DELIVERY_NOT_ALLOWED,
+                PARTY_KOMMUN, REGISTRY, BufferWithdrawalBuilder.valid().withCustomerNumber(CUSTOMER_WITHOUT_BUFFER_STORE)
+                        .withPayerNumber(PAYER_OF_CUSTOMER_WITHOUT_BUFFER_STORE).build()));
+        cases.add(rulesCase("withdrawal of an article not in the assortment", ErrorCode.ARTICLE_NOT_ORDERABLE,
+                PARTY_KOMMUN, REGISTRY, BufferWithdrawalBuilder.valid().withArticle(ARTICLE_NOT_IN_ASSORTMENT).build()));
+        cases.add(rulesCase("withdrawal for a personnummer with a wrong check digit", ErrorCode.PERSONAL_ID_INVALID,
+                PARTY_KOMMUN, REGISTRY, BufferWithdrawalBuilder.valid().withPersonalIdentityNumber("19121212-1213")
+                        .build()));
+        cases.add(rulesCase("withdrawal by a contractor whose agreement has ended",
+                ErrorCode.PRIVATE_CONTRACTOR_NO_AGREEMENT, PARTY_KOMMUN, REGISTRY, BufferWithdrawalBuilder.valid()
+                        .withPrivateContractor(CONTRACTOR_WITH_EXPIRED_AGREEMENT).build()));
+        cases.add(rulesCase("loans asked for by a personnummer with a wrong check digit", ErrorCode.PERSONAL_ID_INVALID,
+                PARTY_KOMMUN, REGISTRY, LoansRequestBuilder.valid().byPerson("19121212-1213").build()));
+        cases.add(rulesCase("loans asked for on another municipality's customer number",
+                ErrorCode.CUSTOMER_NUMBER_UNKNOWN, PARTY_KOMMUN, REGISTRY,
+                LoansRequestBuilder.valid().withCustomerNumber(CUSTOMER_OF_NON_PARTY).build()));
+        cases.add(rulesCase("loans asked for by two keys at once", ErrorCode.SCHEMA_INVALID, PARTY_KOMMUN, REGISTRY,
+                LoansRequestBuilder.valid().alsoByDevice("IND-000123").build()));
+        cases.add(rulesCase("loans asked for by a contractor not covering the customer number",
+                ErrorCode.PRIVATE_CONTRACTOR_NO_AGREEMENT, PARTY_KOMMUN, REGISTRY, LoansRequestBuilder.valid()
+                        .byPrivateContractor(CONTRACTOR_WITH_CURRENT_AGREEMENT)
+                        .withCustomerNumber(CUSTOMER_WITHOUT_BUFFER_STORE).build()));
         // ---- the parser: JSON
         json(cases, "messageId with SQL", ErrorCode.SCHEMA_INVALID, OrderBody.valid()
                 .with("messageId", "x' OR '1'='1"));
