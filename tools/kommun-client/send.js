@@ -4,15 +4,20 @@
 // (the receipt, then the status events) until the order is delivered, rejected or time runs out.
 //
 // usage: node send.js --kommun 1480 [--host 127.0.0.1] [--port 61616] [--wait 20] [--user U] [--password P]
-//                     [--tls --ca CA.pem] FILE
+//                     [--broker HOST:PORT,HOST:PORT] [--tls --ca CA.pem] FILE
 //        FILE is a JSON or XML message; its messageId is replaced by a fresh one unless --keep-id.
 //        The broker user is kommun-<code>; without --password the embedded default's development
 //        password kommun-<code>-dev is used (or NAV_KOMMUN_PASSWORD from the environment).
 //        --tls connects over TLS (the broker's TLS port, 61617 by default), trusting the CA in --ca.
+//        --broker (or NAV_BROKERS) names both brokers of the hub's primary/backup pair: the client tries them in
+//        turn and, when the connection is lost, reconnects to whichever is active. A send the broker had not
+//        confirmed when the connection broke is sent again with the same messageId: the hub answers it once,
+//        or, if the first copy had arrived after all, once more with the original receipt flagged duplicate.
 'use strict';
 const fs = require('fs');
 const crypto = require('crypto');
 const rhea = require('rhea');
+const { brokersFrom, failoverOptions } = require('./brokers');
 
 function parseArgs(argv) {
   const args = { host: '127.0.0.1', port: 61616, wait: 20, keepId: false };
@@ -21,6 +26,7 @@ function parseArgs(argv) {
     if (a === '--kommun') args.kommun = argv[++i];
     else if (a === '--host') args.host = argv[++i];
     else if (a === '--port') args.port = Number(argv[++i]);
+    else if (a === '--broker') args.broker = argv[++i];
     else if (a === '--wait') args.wait = Number(argv[++i]);
     else if (a === '--user') args.user = argv[++i];
     else if (a === '--password') args.password = argv[++i];
@@ -31,7 +37,7 @@ function parseArgs(argv) {
   }
   if (!args.kommun || !args.file) {
     console.error('usage: node send.js --kommun 1480 [--host H] [--port P] [--wait SECONDS] [--user U] [--password P]'
-      + ' [--tls --ca CA.pem] [--keep-id] FILE');
+      + ' [--broker HOST:PORT,HOST:PORT] [--tls --ca CA.pem] [--keep-id] FILE');
     process.exit(2);
   }
   if (!args.user) args.user = 'kommun-' + args.kommun;
@@ -64,12 +70,18 @@ const finalStatuses = {
   INCIDENT_REPORT_STATUS: new Set(['SENT', 'SUBMITTED'])
 };
 const container = rhea.create_container({ id: 'kommun-' + args.kommun + '-client' });
-const options = { host: args.host, port: args.port, reconnect: false, username: args.user, password: args.password };
+const brokers = brokersFrom(args, process.env);
+// One broker: no reconnect, as before. Several: reconnect to the next one of the list, quickly at first.
+const base = { username: args.user, password: args.password, reconnect: brokers.length > 1,
+  initial_reconnect_delay: 100, max_reconnect_delay: 2000 };
 if (args.tls) {
-  options.transport = 'tls';
-  if (args.ca) options.ca = [fs.readFileSync(args.ca)];
+  base.transport = 'tls';
+  if (args.ca) base.ca = [fs.readFileSync(args.ca)];
 }
-const connection = container.connect(options);
+let trying;
+const connection = container.connect(failoverOptions(brokers, base, (broker) => { trying = broker; }));
+// The message is sent until the broker has accepted it (settled it): after a connection loss it goes again.
+let inFlight = false, accepted = false, sends = 0;
 const timer = setTimeout(() => {
   console.error('no final status for ' + messageId + ' within ' + args.wait + ' s');
   connection.close();
@@ -80,11 +92,22 @@ connection.open_receiver({ source: { address: 'nav.kommun.' + args.kommun + '.ou
 connection.on('receiver_open', () => {
   connection.open_sender('nav.kommun.' + args.kommun + '.in');
 });
+connection.on('connection_open', () => {
+  if (brokers.length > 1) console.log('connected to ' + trying.host + ':' + trying.port);
+});
 connection.on('sendable', (context) => {
-  if (context.sender.sent) return;
-  context.sender.sent = true;
+  if (inFlight || accepted) return;
+  inFlight = true;
+  sends++;
   context.sender.send({ body: body, content_type: xml ? 'application/xml' : 'application/json' });
-  console.log('sent ' + (xml ? 'XML' : 'JSON') + ' message ' + messageId + ' to nav.kommun.' + args.kommun + '.in');
+  console.log((sends > 1 ? 'sent again (same messageId) ' : 'sent ') + (xml ? 'XML' : 'JSON') + ' message '
+    + messageId + ' to nav.kommun.' + args.kommun + '.in');
+});
+connection.on('accepted', () => { accepted = true; });
+connection.on('rejected', (context) => {
+  console.error('the broker refused the message: ' + JSON.stringify(context.delivery.remote_state));
+  accepted = true;
+  process.exitCode = 1;
 });
 connection.on('message', (context) => {
   const message = context.message;
@@ -97,8 +120,10 @@ connection.on('message', (context) => {
   context.delivery.accept();
   console.log(text);
   const event = JSON.parse(text);
+  // A duplicate receipt ends the wait when the messageId was used before (--keep-id); after a resend of our own
+  // it is the expected second answer to the same order, and the status events still follow.
   const done = (event.type === 'RECEIPT' && event.status === 'REJECTED' && !event.duplicate)
-    || (event.type === 'RECEIPT' && event.duplicate)
+    || (event.type === 'RECEIPT' && event.duplicate && sends === 1)
     || (finalStatuses[event.type] !== undefined && finalStatuses[event.type].has(event.status));
   if (done) {
     clearTimeout(timer);
@@ -110,6 +135,13 @@ connection.on('connection_error', (context) => {
   process.exitCode = 1;
 });
 connection.on('disconnected', (context) => {
+  if (context.reconnecting) {
+    // Lost (or refused: a backup that is not active takes no connections): the next broker of the list is tried.
+    if (inFlight && !accepted) inFlight = false;
+    console.log('disconnected from ' + trying.host + ':' + trying.port + (context.error ? ' (' + context.error.message
+      + ')' : '') + '; trying the next broker');
+    return;
+  }
   if (context.error) {
     console.error('disconnected: ' + context.error.message);
     clearTimeout(timer);
