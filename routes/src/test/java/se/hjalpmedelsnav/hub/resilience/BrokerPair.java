@@ -21,9 +21,8 @@ import java.util.UUID;
 final class BrokerPair implements AutoCloseable {
 
     /** Artemis's log codes: what each broker of the pair is doing. */
-    static final String STARTED_ACTIVE = "AMQ221007"; // Server is now active
+    static final String NOW_ACTIVE = "AMQ221007"; // Server is now active: also a backup that took over, in 2.56
     static final String BACKUP_SYNCHRONIZED = "AMQ221024"; // Backup server … is synchronized with primary server
-    static final String BACKUP_ACTIVE = "AMQ221010"; // Backup Server is now active
 
     private final Broker primary;
     private final Broker backup;
