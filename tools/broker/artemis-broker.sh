@@ -146,7 +146,8 @@ start() {
     fi
     # A backup (or a primary coming back while its backup is active) opens its port only when it becomes the
     # active broker: started means waiting as the passive one (AMQ221109).
-    if tail -c +"$log_from" "$instance/log/console.log" | grep -q 'AMQ221109'; then
+    # (grep reads to the end, not -q: an early exit would fail the pipeline with SIGPIPE under pipefail)
+    if tail -c +"$log_from" "$instance/log/console.log" | grep 'AMQ221109' > /dev/null; then
       echo "broker started as the passive one of the pair (pid $(cat "$pidfile")); port $port opens when it becomes active"
       return 0
     fi

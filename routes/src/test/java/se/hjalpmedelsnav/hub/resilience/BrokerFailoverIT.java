@@ -47,10 +47,12 @@ class BrokerFailoverIT {
     private static final Logger log = LoggerFactory.getLogger(BrokerFailoverIT.class);
     private static final String HANDED_ON = "Handed on ORDER ";
     private static final Duration FAILOVER_TIMEOUT = Duration.ofMinutes(3);
+    /** The default size: the whole class about two minutes on a quiet 2-core machine (README "Broker fail-over"). */
+    static final int ORDERS = 1000;
 
     @Test
     void primaryKilledTheBackupTakesOverThePrimaryTakesBackAndNoOrderIsLostOrDoubled() throws Exception {
-        int orderCount = Integer.getInteger("nav.test.failover.orders", 1500);
+        int orderCount = Integer.getInteger("nav.test.failover.orders", ORDERS);
         Path data = County.dataDir("broker-failover");
         int primaryPort = HubTest.freePort();
         int backupPort = HubTest.freePort();
