@@ -48,7 +48,7 @@ class BrokerFailoverIT {
     private static final String HANDED_ON = "Handed on ORDER ";
     private static final Duration FAILOVER_TIMEOUT = Duration.ofMinutes(3);
     /** The default size: the whole class about two minutes on a quiet 2-core machine (README "Broker fail-over"). */
-    static final int ORDERS = 1000;
+    static final int ORDERS = 600;
 
     @Test
     void primaryKilledTheBackupTakesOverThePrimaryTakesBackAndNoOrderIsLostOrDoubled() throws Exception {
