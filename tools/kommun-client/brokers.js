@@ -43,7 +43,9 @@ function failoverOptions(brokers, options, onAttempt) {
       const broker = brokers[attempt++ % brokers.length];
       if (onAttempt) onAttempt(broker);
       const socketOptions = Object.assign({}, options, { host: broker.host, port: broker.port });
-      if (connect === tls.connect && options.servername === undefined) socketOptions.servername = broker.host;
+      if (connect === tls.connect && options.servername === undefined && !net.isIP(broker.host)) {
+        socketOptions.servername = broker.host;
+      }
       return { host: broker.host, port: broker.port, connect, options: socketOptions };
     }
   });

@@ -84,8 +84,11 @@ const connection = container.connect(failoverOptions(brokers, base, (broker) => 
 let inFlight = false, accepted = false, sends = 0;
 const timer = setTimeout(() => {
   console.error('no final status for ' + messageId + ' within ' + args.wait + ' s');
+  connection.set_reconnect(false);
   connection.close();
   process.exitCode = 1;
+  // A reconnect already scheduled (no broker of the list answering) would keep the process alive.
+  setTimeout(() => process.exit(), 500).unref();
 }, args.wait * 1000);
 
 connection.open_receiver({ source: { address: 'nav.kommun.' + args.kommun + '.out' }, autoaccept: false });
