@@ -81,7 +81,7 @@ if (args.tls) {
 let trying;
 const connection = container.connect(failoverOptions(brokers, base, (broker) => { trying = broker; }));
 // The message is sent until the broker has accepted it (settled it): after a connection loss it goes again.
-let inFlight = false, accepted = false, sends = 0;
+let inFlight = false, accepted = false, sends = 0, finished = false;
 const timer = setTimeout(() => {
   console.error('no final status for ' + messageId + ' within ' + args.wait + ' s');
   connection.set_reconnect(false);
@@ -129,13 +129,17 @@ connection.on('message', (context) => {
     || (event.type === 'RECEIPT' && event.duplicate && sends === 1)
     || (finalStatuses[event.type] !== undefined && finalStatuses[event.type].has(event.status));
   if (done) {
+    finished = true;
     clearTimeout(timer);
     connection.close();
   }
 });
 connection.on('connection_error', (context) => {
-  console.error('connection error: ' + (context.connection.error || 'unknown'));
-  process.exitCode = 1;
+  const error = context.connection.error;
+  const text = error ? (error.condition || '') + (error.description ? ': ' + error.description : '') : 'unknown';
+  // Once the final status is in, the broker's answer to our close no longer matters: the order is done.
+  console.error('connection error' + (finished ? ' while closing after the final status' : '') + ': ' + text);
+  if (!finished) process.exitCode = 1;
 });
 connection.on('disconnected', (context) => {
   if (context.reconnecting) {
