@@ -107,6 +107,7 @@ class BrokerFailoverIT {
                 // The old primary back on its journal: it finds the backup active, copies its state and takes back.
                 awaitAnswered(county, Math.max(orderCount / 2, county.answered() + orderCount / 50), sender);
                 long primaryLog = pair.primary().logSize();
+                long backupLogAtRestart = pair.backup().logSize();
                 int answeredAtRestart = county.answered();
                 long restartedAt = System.nanoTime();
                 pair.restart(pair.primary());
@@ -119,6 +120,7 @@ class BrokerFailoverIT {
                 long failbackGap = clock.longestGap(restartedAt, clock.firstRiseAfter(failedBackAt));
 
                 int activePort = awaitActive(pair);
+                String backupAfter = backupAfterFailback(pair.backup().logSince(backupLogAtRestart));
                 Map<String, Long> left = ResilienceRun.settle(run, county, supplier, activePort, orders.size());
                 report = DeliveryReport.of(run + " (broker pair on " + database.name() + ")", orders, supplier.orders(),
                         left, 0, Duration.ofNanos(System.nanoTime() - started).toSeconds());
@@ -126,13 +128,15 @@ class BrokerFailoverIT {
                         + " %.1f s around the kill (kill to first receipt after it %.1f s); first order taken in after"
                         + " the kill by hub A %.1f s, hub B %.1f s; primary restarted after %d receipts, active again"
                         + " (fail-back) %.1f s later, clients without a receipt %.1f s around it; active at the end: %s;"
-                        + " hubs' JMS connection resets A=%d B=%d; client reconnects=%d").formatted(answeredAtKill,
+                        + " the backup after the fail-back: %s; hubs' JMS connection resets A=%d B=%d;"
+                        + " client reconnects=%d").formatted(answeredAtKill,
                         seconds(backupActiveAt - killedAt), seconds(clock.longestGap(killedAt - 5_000_000_000L,
                                 clientsResumedAt)),
                         seconds(clientsResumedAt - killedAt), seconds(hubAResumed - killedAt),
                         seconds(hubBResumed - killedAt), answeredAtRestart, seconds(failedBackAt - restartedAt),
                         seconds(failbackGap),
-                        activePort == primaryPort ? "primary" : "backup", reconnections(hubA), reconnections(hubB),
+                        activePort == primaryPort ? "primary" : "backup", backupAfter, reconnections(hubA),
+                        reconnections(hubB),
                         county.reconnects());
                 System.out.println("RESILIENCE " + report.summary() + "; " + timings);
                 assertThat(activePort).as("the primary took back (allow-failback)").isEqualTo(primaryPort);
@@ -215,6 +219,21 @@ class BrokerFailoverIT {
             JavaProcess.pause(250);
         }
         return port;
+    }
+
+    /**
+     * What the backup did when the primary took back, from its log: it should stop serving and wait again as the
+     * replica. Reported, not asserted: in one of five runs it instead shut down on a replication time-out (AMQ229114,
+     * "Replication synchronization process timed out", a critical IO error) and the primary took over by its vote,
+     * leaving the pair without a running backup (README "Broker fail-over (proven)").
+     */
+    private static String backupAfterFailback(String log) {
+        if (log.contains("AMQ229114")) {
+            return "STOPPED on a replication sync time-out (AMQ229114), not waiting as the replica";
+        }
+        int back = log.lastIndexOf("AMQ221109");
+        return back >= 0 && log.indexOf(BrokerPair.BACKUP_SYNCHRONIZED, back) >= 0 ? "waiting again as the replica"
+                : back >= 0 ? "restarted as the replica, not yet synchronised" : "not restarted as the replica";
     }
 
     /** How often the hub's shared JMS connection was reset after a failure (Spring's CachingConnectionFactory). */
