@@ -223,7 +223,7 @@ class BrokerFailoverIT {
 
     /**
      * What the backup did when the primary took back, from its log: it should stop serving and wait again as the
-     * replica. Reported, not asserted: in one of five runs it instead shut down on a replication time-out (AMQ229114,
+     * replica. Reported, not asserted: in one of six runs it instead shut down on a replication time-out (AMQ229114,
      * "Replication synchronization process timed out", a critical IO error) and the primary took over by its vote,
      * leaving the pair without a running backup (README "Broker fail-over (proven)").
      */
