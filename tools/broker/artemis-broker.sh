@@ -9,7 +9,8 @@
 #                    [--role standalone|primary|backup] [--port 61616] [--host 0.0.0.0] [--memory 512M]
 #                    [--hub-user hub] [--admin-user admin] [--allow-development-passwords]  (the last: tests only)
 #                    [--advertised-host H --peer-host H --peer-port P]   (primary and backup only)
-#   artemis-broker.sh start <instance-dir>   in the background; returns once the port takes connections
+#   artemis-broker.sh start <instance-dir>   in the background; returns once the port takes connections, or, for
+#                                            the passive broker of a pair, once it waits as the backup
 #   artemis-broker.sh run <instance-dir>     in the foreground (containers)
 #   artemis-broker.sh stop <instance-dir>    SIGTERM, then waits for the broker to finish
 #
@@ -34,7 +35,7 @@ ARTEMIS_HOME="${ARTEMIS_HOME:-$PROJECT/routes/target/apache-artemis-$ARTEMIS_VER
 CONFIG_DIR="${NAV_BROKER_CONFIG_DIR:-$PROJECT/docker/broker}"
 
 die() { echo "artemis-broker.sh: $*" >&2; exit 1; }
-usage() { sed -n '7,14p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '7,15p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 [ $# -ge 2 ] || usage
 command="$1"; instance="$2"; shift 2
@@ -134,11 +135,20 @@ start() {
   fi
   port="$(port_of "$instance")"
   mkdir -p "$instance/log" "$instance/data"
+  local log_from=1
+  [ -f "$instance/log/console.log" ] && log_from=$(( $(stat -c %s "$instance/log/console.log") + 1 ))
   nohup "$instance/bin/artemis" run >> "$instance/log/console.log" 2>&1 &
   echo $! > "$pidfile"
   for _ in $(seq 1 240); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "broker started (pid $(cat "$pidfile"), port $port)"
+      return 0
+    fi
+    # A backup (or a primary coming back while its backup is active) opens its port only when it becomes the
+    # active broker: started means waiting as the passive one (AMQ221109).
+    # (grep reads to the end, not -q: an early exit would fail the pipeline with SIGPIPE under pipefail)
+    if tail -c +"$log_from" "$instance/log/console.log" | grep 'AMQ221109' > /dev/null; then
+      echo "broker started as the passive one of the pair (pid $(cat "$pidfile")); port $port opens when it becomes active"
       return 0
     fi
     kill -0 "$(cat "$pidfile")" 2>/dev/null || { tail -50 "$instance/log/console.log" >&2; die "the broker exited"; }

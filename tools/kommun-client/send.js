@@ -6,15 +6,20 @@
 // receipt and the LOANS answer (the devices lent, an empty list included) and stops.
 //
 // usage: node send.js --kommun 1480 [--host 127.0.0.1] [--port 61616] [--wait 20] [--user U] [--password P]
-//                     [--tls --ca CA.pem] FILE
+//                     [--broker HOST:PORT,HOST:PORT] [--tls --ca CA.pem] FILE
 //        FILE is a JSON or XML message; its messageId is replaced by a fresh one unless --keep-id.
 //        The broker user is kommun-<code>; without --password the embedded default's development
 //        password kommun-<code>-dev is used (or NAV_KOMMUN_PASSWORD from the environment).
 //        --tls connects over TLS (the broker's TLS port, 61617 by default), trusting the CA in --ca.
+//        --broker (or NAV_BROKERS) names both brokers of the hub's primary/backup pair: the client tries them in
+//        turn and, when the connection is lost, reconnects to whichever is active. A send the broker had not
+//        confirmed when the connection broke is sent again with the same messageId: the hub answers it once,
+//        or, if the first copy had arrived after all, once more with the original receipt flagged duplicate.
 'use strict';
 const fs = require('fs');
 const crypto = require('crypto');
 const rhea = require('rhea');
+const { brokersFrom, failoverOptions } = require('./brokers');
 
 function parseArgs(argv) {
   const args = { host: '127.0.0.1', port: 61616, wait: 20, keepId: false };
@@ -23,6 +28,7 @@ function parseArgs(argv) {
     if (a === '--kommun') args.kommun = argv[++i];
     else if (a === '--host') args.host = argv[++i];
     else if (a === '--port') args.port = Number(argv[++i]);
+    else if (a === '--broker') args.broker = argv[++i];
     else if (a === '--wait') args.wait = Number(argv[++i]);
     else if (a === '--user') args.user = argv[++i];
     else if (a === '--password') args.password = argv[++i];
@@ -33,7 +39,7 @@ function parseArgs(argv) {
   }
   if (!args.kommun || !args.file) {
     console.error('usage: node send.js --kommun 1480 [--host H] [--port P] [--wait SECONDS] [--user U] [--password P]'
-      + ' [--tls --ca CA.pem] [--keep-id] FILE');
+      + ' [--broker HOST:PORT,HOST:PORT] [--tls --ca CA.pem] [--keep-id] FILE');
     process.exit(2);
   }
   if (!args.user) args.user = 'kommun-' + args.kommun;
@@ -68,27 +74,47 @@ const finalStatuses = {
 // Answers that end the exchange whatever they say: LOANS answers a LOANS_REQUEST (an empty list included).
 const finalTypes = new Set(['LOANS']);
 const container = rhea.create_container({ id: 'kommun-' + args.kommun + '-client' });
-const options = { host: args.host, port: args.port, reconnect: false, username: args.user, password: args.password };
+const brokers = brokersFrom(args, process.env);
+// One broker: no reconnect, as before. Several: reconnect to the next one of the list, quickly at first.
+const base = { username: args.user, password: args.password, reconnect: brokers.length > 1,
+  initial_reconnect_delay: 100, max_reconnect_delay: 2000 };
 if (args.tls) {
-  options.transport = 'tls';
-  if (args.ca) options.ca = [fs.readFileSync(args.ca)];
+  base.transport = 'tls';
+  if (args.ca) base.ca = [fs.readFileSync(args.ca)];
 }
-const connection = container.connect(options);
+let trying;
+const connection = container.connect(failoverOptions(brokers, base, (broker) => { trying = broker; }));
+// The message is sent until the broker has accepted it (settled it): after a connection loss it goes again.
+let inFlight = false, accepted = false, sends = 0, finished = false;
 const timer = setTimeout(() => {
   console.error('no final status for ' + messageId + ' within ' + args.wait + ' s');
+  connection.set_reconnect(false);
   connection.close();
   process.exitCode = 1;
+  // A reconnect already scheduled (no broker of the list answering) would keep the process alive.
+  setTimeout(() => process.exit(), 500).unref();
 }, args.wait * 1000);
 
 connection.open_receiver({ source: { address: 'nav.kommun.' + args.kommun + '.out' }, autoaccept: false });
 connection.on('receiver_open', () => {
   connection.open_sender('nav.kommun.' + args.kommun + '.in');
 });
+connection.on('connection_open', () => {
+  if (brokers.length > 1) console.log('connected to ' + trying.host + ':' + trying.port);
+});
 connection.on('sendable', (context) => {
-  if (context.sender.sent) return;
-  context.sender.sent = true;
+  if (inFlight || accepted) return;
+  inFlight = true;
+  sends++;
   context.sender.send({ body: body, content_type: xml ? 'application/xml' : 'application/json' });
-  console.log('sent ' + (xml ? 'XML' : 'JSON') + ' message ' + messageId + ' to nav.kommun.' + args.kommun + '.in');
+  console.log((sends > 1 ? 'sent again (same messageId) ' : 'sent ') + (xml ? 'XML' : 'JSON') + ' message '
+    + messageId + ' to nav.kommun.' + args.kommun + '.in');
+});
+connection.on('accepted', () => { accepted = true; });
+connection.on('rejected', (context) => {
+  console.error('the broker refused the message: ' + JSON.stringify(context.delivery.remote_state));
+  accepted = true;
+  process.exitCode = 1;
 });
 connection.on('message', (context) => {
   const message = context.message;
@@ -101,20 +127,33 @@ connection.on('message', (context) => {
   context.delivery.accept();
   console.log(text);
   const event = JSON.parse(text);
+  // A duplicate receipt ends the wait when the messageId was used before (--keep-id); after a resend of our own
+  // it is the expected second answer to the same order, and the status events still follow.
   const done = (event.type === 'RECEIPT' && event.status === 'REJECTED' && !event.duplicate)
-    || (event.type === 'RECEIPT' && event.duplicate)
+    || (event.type === 'RECEIPT' && event.duplicate && sends === 1)
     || finalTypes.has(event.type)
     || (finalStatuses[event.type] !== undefined && finalStatuses[event.type].has(event.status));
   if (done) {
+    finished = true;
     clearTimeout(timer);
     connection.close();
   }
 });
 connection.on('connection_error', (context) => {
-  console.error('connection error: ' + (context.connection.error || 'unknown'));
-  process.exitCode = 1;
+  const error = context.connection.error;
+  const text = error ? (error.condition || '') + (error.description ? ': ' + error.description : '') : 'unknown';
+  // Once the final status is in, the broker's answer to our close no longer matters: the order is done.
+  console.error('connection error' + (finished ? ' while closing after the final status' : '') + ': ' + text);
+  if (!finished) process.exitCode = 1;
 });
 connection.on('disconnected', (context) => {
+  if (context.reconnecting) {
+    // Lost (or refused: a backup that is not active takes no connections): the next broker of the list is tried.
+    if (inFlight && !accepted) inFlight = false;
+    console.log('disconnected from ' + trying.host + ':' + trying.port + (context.error ? ' (' + context.error.message
+      + ')' : '') + '; trying the next broker');
+    return;
+  }
   if (context.error) {
     console.error('disconnected: ' + context.error.message);
     clearTimeout(timer);

@@ -95,7 +95,9 @@ final class County implements AutoCloseable {
         }
     }
 
-    private final int brokerPort;
+    /** The AMQP URL the case systems connect with, and the ports of the brokers it names. */
+    private final String connectionUrl;
+    private final List<Integer> brokerPorts;
     private final String user;
     private final String password;
     private final List<String> kommunCodes;
@@ -109,7 +111,16 @@ final class County implements AutoCloseable {
 
     /** @param user the broker user the case systems log in with, or null while the broker has no security */
     County(int brokerPort, String user, String password) {
-        this.brokerPort = brokerPort;
+        this("amqp://127.0.0.1:" + brokerPort, List.of(brokerPort), user, password);
+    }
+
+    /**
+     * The county connected with {@code connectionUrl}, e.g. Qpid JMS's {@code failover:(amqp://a,amqp://b)} naming
+     * both brokers of a pair, as the README tells municipalities; {@code brokerPorts} are the ports it names.
+     */
+    County(String connectionUrl, List<Integer> brokerPorts, String user, String password) {
+        this.connectionUrl = connectionUrl;
+        this.brokerPorts = List.copyOf(brokerPorts);
         this.user = user;
         this.password = password;
         this.kommunCodes = agreementParties();
@@ -255,12 +266,15 @@ final class County implements AutoCloseable {
     }
 
     private boolean brokerListens() {
-        try (var socket = new java.net.Socket()) {
-            socket.connect(new java.net.InetSocketAddress("127.0.0.1", brokerPort), 1000);
-            return true;
-        } catch (IOException e) {
-            return false;
+        for (int brokerPort : brokerPorts) {
+            try (var socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress("127.0.0.1", brokerPort), 1000);
+                return true;
+            } catch (IOException e) {
+                // the next one
+            }
         }
+        return false;
     }
 
     private boolean sendOnce(Order order) {
@@ -278,7 +292,7 @@ final class County implements AutoCloseable {
 
     /** One connection per municipality, each logged in as its own broker user ({@code kommun-<code>}) unless one user is given. */
     private void connect() throws JMSException {
-        var factory = new JmsConnectionFactory("amqp://127.0.0.1:" + brokerPort);
+        var factory = new JmsConnectionFactory(connectionUrl);
         producers.clear();
         sending.clear();
         for (String kommun : kommunCodes) {

@@ -67,6 +67,18 @@ final class ResilienceRun {
     }
 
     static void assertDeliveredExactlyOnce(DeliveryReport report) {
+        assertDeliveredOnceWithOneOriginalReceiptEach(report);
+        assertThat(report.moreReceiptsThanSends()).as("orders with more receipts than the client sent copies")
+                .isZero();
+        assertThat(report.duplicateReceiptsNotResent()).as("orders never sent twice but answered as a duplicate")
+                .isZero();
+    }
+
+    /**
+     * The kill counts without those on duplicate receipts: for a client library that resends by itself (Qpid JMS's
+     * fail-over), whose resends the test cannot count.
+     */
+    static void assertDeliveredOnceWithOneOriginalReceiptEach(DeliveryReport report) {
         assertThat(report.answered()).as("orders with a receipt").isEqualTo(report.sent());
         assertThat(report.accepted()).as("orders accepted").isEqualTo(report.sent());
         assertThat(report.lost()).as("orders that never reached the supplier").isZero();
@@ -76,13 +88,9 @@ final class ResilienceRun {
         assertThat(report.leftOnQueues()).as("messages left on the hub's queues (internal, dead-letter, intake)")
                 .isEmpty();
         assertThat(report.withSeveralOriginalReceipts()).as("orders with more than one original receipt").isZero();
-        assertThat(report.moreReceiptsThanSends()).as("orders with more receipts than the client sent copies")
-                .isZero();
         // A hub that dies after recording a receipt and before the broker's commit gets the message again: it
         // answers with the original receipt, unflagged (the municipality sent it once), never "duplicate" alone.
         assertThat(report.withOnlyDuplicateReceipts()).as("orders answered only with a receipt flagged duplicate")
-                .isZero();
-        assertThat(report.duplicateReceiptsNotResent()).as("orders never sent twice but answered as a duplicate")
                 .isZero();
         assertThat(report.withOneOriginalReceipt()).as("orders answered with exactly one original receipt")
                 .isEqualTo(report.sent());

@@ -56,7 +56,7 @@ final class StandaloneBroker implements AutoCloseable {
         return port;
     }
 
-    private static Path developmentCredentials(Path file) throws IOException, InvalidRegistryException {
+    static Path developmentCredentials(Path file) throws IOException, InvalidRegistryException {
         var lines = new ArrayList<String>();
         lines.add("# development passwords of the embedded default: tests only");
         lines.add(HUB_USER + "=" + HUB_PASSWORD);
@@ -69,6 +69,12 @@ final class StandaloneBroker implements AutoCloseable {
     }
 
     private static void script(String... arguments) throws IOException, InterruptedException {
+        script(java.util.Map.of(), arguments);
+    }
+
+    /** tools/broker/artemis-broker.sh with these arguments, and these variables added to its environment. */
+    static void script(java.util.Map<String, String> environment, String... arguments)
+            throws IOException, InterruptedException {
         var command = new ArrayList<>(List.of(JavaProcess.PROJECT.resolve("tools/broker/artemis-broker.sh").toString()));
         command.addAll(List.of(arguments));
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -87,6 +93,7 @@ final class StandaloneBroker implements AutoCloseable {
         // The credentials file, not whatever the machine's environment holds, names the hub's and admin's passwords.
         builder.environment().remove("NAV_BROKER_HUB_PASSWORD");
         builder.environment().remove("NAV_BROKER_ADMIN_PASSWORD");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(3, TimeUnit.MINUTES) || process.exitValue() != 0) {

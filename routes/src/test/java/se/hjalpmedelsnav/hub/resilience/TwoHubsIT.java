@@ -79,7 +79,7 @@ class TwoHubsIT {
         }
     }
 
-    private static Map<String, String> hubProperties(int brokerPort, Database database) {
+    static Map<String, String> hubProperties(int brokerPort, Database database) {
         var properties = new LinkedHashMap<String, String>();
         properties.put("nav.broker.embedded", "false");
         properties.put("nav.broker.url", "tcp://127.0.0.1:" + brokerPort);
@@ -96,7 +96,7 @@ class TwoHubsIT {
     }
 
     /** The one database both hubs share: a fresh schema on the CI's PostgreSQL, or an H2 server of its own. */
-    private record Database(String name, String url, String user, String password, String schema, Runnable drop)
+    record Database(String name, String url, String user, String password, String schema, Runnable drop)
             implements AutoCloseable {
 
         static Database create(Path data) throws Exception {
