@@ -72,7 +72,8 @@ public class CatalogueFiles {
                 (a, b) -> a, java.util.LinkedHashMap::new));
         List<String> areas = fromFile.productAreas().stream().map(ProductArea::code).toList();
         Optional<AssortmentStore.Version> applied = store.apply(catalogue, name,
-                SupplierStatusFileReader.eventId(file), seed, areas, OffsetDateTime.now(clock));
+                SupplierStatusFileReader.eventId(file), seed, areas, fromFile.classifications(),
+                OffsetDateTime.now(clock));
         if (applied.isEmpty()) {
             log.info("Catalogue file {} was applied before; nothing changed", name);
         } else {

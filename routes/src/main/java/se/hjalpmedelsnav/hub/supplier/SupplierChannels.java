@@ -29,8 +29,4 @@ public record SupplierChannels(
             case INCIDENT_REPORT -> throw new IllegalArgumentException("incident reports do not go to the supplier");
         };
     }
-
-    public boolean anyFileDrop() {
-        return order == Channel.FILE_DROP || returns == Channel.FILE_DROP || faultReport == Channel.FILE_DROP;
-    }
 }
