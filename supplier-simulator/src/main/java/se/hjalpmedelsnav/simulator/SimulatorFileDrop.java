@@ -30,6 +30,7 @@ import se.hjalpmedelsnav.mappings.supplier.SupplierOrderStatus;
 import se.hjalpmedelsnav.mappings.supplier.SupplierReturn;
 import se.hjalpmedelsnav.mappings.supplier.SupplierReturnStatus;
 import se.hjalpmedelsnav.mappings.supplier.filedrop.SupplierFileDropXml;
+import se.hjalpmedelsnav.mappings.registry.RegistryLoader;
 
 /**
  * The simulated supplier at the file drop. It picks up what the hub writes to the outbox (a Peppol
@@ -74,6 +75,20 @@ public class SimulatorFileDrop implements InitializingBean, DisposableBean {
         long interval = properties.pollInterval().toMillis();
         poller.scheduleWithFixedDelay(this::pollSafely, interval, interval, TimeUnit.MILLISECONDS);
         LOG.info("Simulated supplier serves the file drop at {}", properties.directory());
+        if (properties.assortment() != null) {
+            publishAssortment(properties.assortment());
+        }
+    }
+
+    /** Publishes the registry file's assortment as the supplier's whole catalogue (Replace), every article orderable. */
+    private void publishAssortment(Path registryFile) {
+        List<SimulatorPeppolAnswers.CatalogueArticle> articles = new RegistryLoader().load(registryFile).assortment()
+                .stream().map(article -> new SimulatorPeppolAnswers.CatalogueArticle(article.articleNumber(),
+                        article.name(), article.productArea(), article.medicalDevice(), article.iso9999(), true))
+                .toList();
+        String catalogueId = publishCatalogue("Replace", null, articles);
+        LOG.info("Simulated supplier published its assortment of {} articles as catalogue {}", articles.size(),
+                catalogueId);
     }
 
     private void pollSafely() {
