@@ -30,6 +30,7 @@ import se.hjalpmedelsnav.mappings.supplier.SupplierOrderStatus;
 import se.hjalpmedelsnav.mappings.supplier.SupplierReturn;
 import se.hjalpmedelsnav.mappings.supplier.SupplierReturnStatus;
 import se.hjalpmedelsnav.mappings.supplier.filedrop.SupplierFileDropXml;
+import se.hjalpmedelsnav.mappings.registry.InvalidRegistryException;
 import se.hjalpmedelsnav.mappings.registry.RegistryLoader;
 
 /**
@@ -68,7 +69,7 @@ public class SimulatorFileDrop implements InitializingBean, DisposableBean {
     }
 
     @Override
-    public void afterPropertiesSet() throws IOException {
+    public void afterPropertiesSet() throws IOException, InvalidRegistryException {
         Files.createDirectories(folder(properties.outbox()));
         Files.createDirectories(folder(properties.inbox()));
         Files.createDirectories(folder(properties.taken()));
@@ -81,7 +82,7 @@ public class SimulatorFileDrop implements InitializingBean, DisposableBean {
     }
 
     /** Publishes the registry file's assortment as the supplier's whole catalogue (Replace), every article orderable. */
-    private void publishAssortment(Path registryFile) {
+    private void publishAssortment(Path registryFile) throws InvalidRegistryException {
         List<SimulatorPeppolAnswers.CatalogueArticle> articles = new RegistryLoader().load(registryFile).assortment()
                 .stream().map(article -> new SimulatorPeppolAnswers.CatalogueArticle(article.articleNumber(),
                         article.name(), article.productArea(), article.medicalDevice(), article.iso9999(), true))
