@@ -162,10 +162,7 @@ final class RegistryChecks {
     }
 
     private void checkAssortment(List<Article> assortment, List<ProductArea> productAreas) {
-        Set<String> areaCodes = productAreas.stream()
-                .filter(area -> area != null && area.code() != null)
-                .map(ProductArea::code)
-                .collect(Collectors.toSet());
+        Set<String> areaCodes = codes(productAreas);
         Map<String, String> firstArticleNumber = new HashMap<>();
         for (int i = 0; i < assortment.size(); i++) {
             String at = "assortment[" + i + "]";
@@ -188,10 +185,7 @@ final class RegistryChecks {
     }
 
     private void checkClassifications(List<Classification> classifications, List<ProductArea> productAreas) {
-        Set<String> areaCodes = productAreas.stream()
-                .filter(area -> area != null && area.code() != null)
-                .map(ProductArea::code)
-                .collect(Collectors.toSet());
+        Set<String> areaCodes = codes(productAreas);
         Map<String, String> firstPrefix = new HashMap<>();
         for (int i = 0; i < classifications.size(); i++) {
             String at = "classifications[" + i + "]";
@@ -219,6 +213,13 @@ final class RegistryChecks {
                 report(at + ".medicalDevice", "missing (true or false)");
             }
         }
+    }
+
+    private static Set<String> codes(List<ProductArea> productAreas) {
+        return productAreas.stream()
+                .filter(area -> area != null && area.code() != null)
+                .map(ProductArea::code)
+                .collect(Collectors.toSet());
     }
 
     /** Reports a missing or blank required text; true when the value is present. */
