@@ -39,8 +39,8 @@ public class CatalogueApi {
         byte[] body = request.getContentLengthLong() > maxBytes ? null
                 : request.getInputStream().readNBytes(maxBytes + 1);
         if (body == null || body.length > maxBytes) {
-            return answer(HttpStatus.PAYLOAD_TOO_LARGE, "REFUSED", Map.of("code", CatalogueRefused.FILE_TOO_LARGE,
-                    "reason", "the catalogue is larger than " + maxBytes + " bytes"));
+            return answer(HttpStatus.PAYLOAD_TOO_LARGE, "REFUSED", "code", CatalogueRefused.FILE_TOO_LARGE,
+                    "reason", "the catalogue is larger than " + maxBytes + " bytes");
         }
         // Recorded as the version's file: where it came from and the first characters of its digest.
         String name = "api-" + SupplierStatusFileReader.eventId(body).substring(5, 17) + ".xml";
@@ -48,22 +48,24 @@ public class CatalogueApi {
         try {
             applied = catalogues.apply(body, name);
         } catch (CatalogueRefused refused) {
-            return answer(HttpStatus.UNPROCESSABLE_ENTITY, "REFUSED", Map.of("code", refused.code(),
-                    "reason", refused.getMessage()));
+            return answer(HttpStatus.UNPROCESSABLE_ENTITY, "REFUSED", "code", refused.code(),
+                    "reason", refused.getMessage());
         }
         if (applied.isEmpty()) {
-            return answer(HttpStatus.OK, "ALREADY_APPLIED", Map.of());
+            return answer(HttpStatus.OK, "ALREADY_APPLIED");
         }
         AssortmentStore.Version version = applied.get();
-        return answer(HttpStatus.OK, "APPLIED", Map.of("version", version.version(), "added", version.added(),
-                "updated", version.updated(), "withdrawn", version.withdrawn()));
+        return answer(HttpStatus.OK, "APPLIED", "version", version.version(), "added", version.added(),
+                "updated", version.updated(), "withdrawn", version.withdrawn());
     }
 
-    private static ResponseEntity<Map<String, Object>> answer(HttpStatus status, String outcome,
-            Map<String, Object> details) {
+    /** The answer's body: its status, then the details as name, value, name, value, in that order. */
+    private static ResponseEntity<Map<String, Object>> answer(HttpStatus status, String outcome, Object... details) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", outcome);
-        body.putAll(details);
+        for (int i = 0; i + 1 < details.length; i += 2) {
+            body.put((String) details[i], details[i + 1]);
+        }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 }
