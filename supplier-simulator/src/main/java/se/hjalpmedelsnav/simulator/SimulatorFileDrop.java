@@ -30,6 +30,8 @@ import se.hjalpmedelsnav.mappings.supplier.SupplierOrderStatus;
 import se.hjalpmedelsnav.mappings.supplier.SupplierReturn;
 import se.hjalpmedelsnav.mappings.supplier.SupplierReturnStatus;
 import se.hjalpmedelsnav.mappings.supplier.filedrop.SupplierFileDropXml;
+import se.hjalpmedelsnav.mappings.registry.InvalidRegistryException;
+import se.hjalpmedelsnav.mappings.registry.RegistryLoader;
 
 /**
  * The simulated supplier at the file drop. It picks up what the hub writes to the outbox (a Peppol
@@ -67,13 +69,27 @@ public class SimulatorFileDrop implements InitializingBean, DisposableBean {
     }
 
     @Override
-    public void afterPropertiesSet() throws IOException {
+    public void afterPropertiesSet() throws IOException, InvalidRegistryException {
         Files.createDirectories(folder(properties.outbox()));
         Files.createDirectories(folder(properties.inbox()));
         Files.createDirectories(folder(properties.taken()));
         long interval = properties.pollInterval().toMillis();
         poller.scheduleWithFixedDelay(this::pollSafely, interval, interval, TimeUnit.MILLISECONDS);
         LOG.info("Simulated supplier serves the file drop at {}", properties.directory());
+        if (properties.assortment() != null) {
+            publishAssortment(properties.assortment());
+        }
+    }
+
+    /** Publishes the registry file's assortment as the supplier's whole catalogue (Replace), every article orderable. */
+    private void publishAssortment(Path registryFile) throws InvalidRegistryException {
+        List<SimulatorPeppolAnswers.CatalogueArticle> articles = new RegistryLoader().load(registryFile).assortment()
+                .stream().map(article -> new SimulatorPeppolAnswers.CatalogueArticle(article.articleNumber(),
+                        article.name(), article.productArea(), article.medicalDevice(), article.iso9999(), true))
+                .toList();
+        String catalogueId = publishCatalogue("Replace", null, articles);
+        LOG.info("Simulated supplier published its assortment of {} articles as catalogue {}", articles.size(),
+                catalogueId);
     }
 
     private void pollSafely() {

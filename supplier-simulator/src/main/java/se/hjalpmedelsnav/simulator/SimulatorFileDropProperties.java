@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param inbox        where the supplier writes its answers (the hub's inbox)
  * @param taken        where the supplier moves the files it has picked up
  * @param pollInterval time between two looks into the outbox
+ * @param assortment   a registry file whose assortment the simulated supplier sells: published at start as a whole
+ *                     Peppol catalogue (Replace) in the inbox, as the supplier's system does; none, nothing published
  */
 @ConfigurationProperties("nav.simulator.file-drop")
 public record SimulatorFileDropProperties(
@@ -23,5 +25,6 @@ public record SimulatorFileDropProperties(
         @DefaultValue("outbox") String outbox,
         @DefaultValue("inbox") String inbox,
         @DefaultValue("supplier-taken") String taken,
-        @DefaultValue("200ms") Duration pollInterval) {
+        @DefaultValue("200ms") Duration pollInterval,
+        Path assortment) {
 }

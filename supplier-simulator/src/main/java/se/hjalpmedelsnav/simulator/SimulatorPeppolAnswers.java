@@ -282,9 +282,11 @@ final class SimulatorPeppolAnswers {
         catalogue.setProfileID(CATALOGUE_PROFILE);
         catalogue.setID(catalogueId);
         catalogue.setActionCode(headerAction);
-        catalogue.setIssueDate(LocalDate.now(SimulatedSupplier.SWEDEN));
+        // Issued today and in force from today: its lines (none has a validity of its own) are orderable from today.
+        LocalDate today = LocalDate.now(SimulatedSupplier.SWEDEN);
+        catalogue.setIssueDate(today);
         PeriodType validity = new PeriodType();
-        validity.setStartDate(LocalDate.now(SimulatedSupplier.SWEDEN));
+        validity.setStartDate(today);
         catalogue.getValidityPeriod().add(validity);
         catalogue.setProviderParty(party(SUPPLIER_ENDPOINT, null, "Hjälpmedelsleverantören AB (fiktiv)", false));
         catalogue.setReceiverParty(party(MUNICIPALITY_ENDPOINT, null, "Hjälpmedelsnav (fiktiv)", false));

@@ -45,7 +45,9 @@ class SimulatorPeppolDocumentsTest {
         Catalogue read = reader.read(reader.parse(file));
         assertThat(read.action()).isEqualTo(Catalogue.HeaderAction.UPDATE);
         assertThat(read.lines()).containsExactly(new Catalogue.Line("1", Catalogue.LineAction.ADD, "HMN-90001",
-                "Ny planerare", true, "KOGNITION", "22 27 15", true, null, null, null));
+                "Ny planerare", true, "KOGNITION", "22 27 15", true, null, read.issueDate(), null));
+        // The catalogue's validity, from the day it is issued, is its lines'.
+        assertThat(read.issueDate()).isEqualTo(java.time.LocalDate.now(SimulatedSupplier.SWEDEN));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import se.hjalpmedelsnav.mappings.registry.Article;
+import se.hjalpmedelsnav.mappings.registry.Classification;
 
 /**
  * Applies a supplier's catalogue to the assortment in force: all of it, or nothing. Pure: the caller stores the
@@ -18,8 +19,9 @@ import se.hjalpmedelsnav.mappings.registry.Article;
  * a line may not say Delete); Update applies each line's action, matched on the seller's item id (Add a new article,
  * Update a known one, Delete withdraws one; a line without an action adds or updates); Delete withdraws everything.
  * An article's product area (the ordering roles hang on it) and medical-device flag come from the line's item
- * properties, else from the article as it was; a new article without them is refused, as is a product area the
- * registry does not know.
+ * properties, else from the registry's mapping of the line's ISO 9999 code or commodity classification
+ * ({@link Classification}), else from the article as it was; a new article without them is refused, as is a product
+ * area the registry does not know.
  */
 public final class AssortmentChanges {
 
@@ -70,6 +72,16 @@ public final class AssortmentChanges {
      */
     public static Outcome apply(Map<String, AssortmentArticle> current, Catalogue catalogue,
             Collection<String> productAreas) {
+        return apply(current, catalogue, productAreas, List.of());
+    }
+
+    /**
+     * @param current         the assortment in force, by article number
+     * @param productAreas    the product areas the registry knows
+     * @param classifications the registry's mapping of classifications to product areas and the medical-device flag
+     */
+    public static Outcome apply(Map<String, AssortmentArticle> current, Catalogue catalogue,
+            Collection<String> productAreas, List<Classification> classifications) {
         Map<String, AssortmentArticle> next = new LinkedHashMap<>();
         List<Refusal> refusals = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -114,7 +126,8 @@ public final class AssortmentChanges {
                     continue;
                 }
                 // In a whole catalogue an article keeps what the line does not say only if it was in force.
-                article(line, before, productAreas, refusals).ifPresent(article -> next.put(number, article));
+                article(line, before, productAreas, classifications, refusals)
+                        .ifPresent(article -> next.put(number, article));
             }
         }
         if (!refusals.isEmpty()) {
@@ -136,22 +149,27 @@ public final class AssortmentChanges {
     }
 
     private static java.util.Optional<AssortmentArticle> article(Catalogue.Line line, AssortmentArticle before,
-            Collection<String> productAreas, List<Refusal> refusals) {
+            Collection<String> productAreas, List<Classification> classifications, List<Refusal> refusals) {
         Article was = before == null ? null : before.article();
-        String productArea = firstOf(line.productArea(), was == null ? null : was.productArea());
+        // The line's own properties, else the registry's mapping of its classification, else the article as it was.
+        Classification mapped = line.classifications().stream()
+                .flatMap(code -> Classification.find(classifications, code.scheme(), code.code()).stream())
+                .findFirst().orElse(null);
+        String productArea = firstOf(firstOf(line.productArea(), mapped == null ? null : mapped.productArea()),
+                was == null ? null : was.productArea());
         Boolean medicalDevice = line.medicalDevice() != null ? line.medicalDevice()
-                : was == null ? null : was.medicalDevice();
+                : mapped != null ? mapped.medicalDevice() : was == null ? null : was.medicalDevice();
         int refusedBefore = refusals.size();
         if (productArea == null) {
             refusals.add(new Refusal(PRODUCT_AREA_MISSING, line.lineId(), "a new article needs its product area: "
-                    + "the item property ProductArea"));
+                    + "the item property ProductArea, or a classification the registry maps"));
         } else if (!productAreas.contains(productArea)) {
             refusals.add(new Refusal(PRODUCT_AREA_UNKNOWN, line.lineId(),
                     "the item property ProductArea is not a product area of the hub's registry"));
         }
         if (medicalDevice == null) {
             refusals.add(new Refusal(MEDICAL_DEVICE_MISSING, line.lineId(), "a new article needs to say whether it "
-                    + "is a medical device: the item property MedicalDevice, true or false"));
+                    + "is a medical device: the item property MedicalDevice, true or false, or a classification the registry maps"));
         }
         if (refusals.size() > refusedBefore) {
             return java.util.Optional.empty();

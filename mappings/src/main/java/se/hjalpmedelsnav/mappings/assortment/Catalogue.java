@@ -43,11 +43,35 @@ public record Catalogue(String catalogueId, HeaderAction action, LocalDate issue
      *
      * @param lineId     the line's {@code cbc:ID}, which a refusal names
      * @param orderable  {@code OrderableIndicator}; null when absent (orderable)
-     * @param validFrom  {@code LineValidityPeriod/StartDate}, or null
+     * @param validFrom  {@code LineValidityPeriod/StartDate} (else the catalogue's {@code ValidityPeriod}), or null
      * @param validTo    {@code LineValidityPeriod/EndDate}, or null
+     * @param classifications its ISO 9999 code and commodity classifications, in that order: the registry's mapping
+     *                   finds the product area and medical-device flag by them when the line does not carry them
      */
     public record Line(String lineId, LineAction action, String articleNumber, String name, Boolean orderable,
             String productArea, String iso9999, Boolean medicalDevice, String manufacturer, LocalDate validFrom,
-            LocalDate validTo) {
+            LocalDate validTo, List<Code> classifications) {
+
+        public Line {
+            classifications = classifications == null ? List.of() : List.copyOf(classifications);
+        }
+
+        /** A line with no classification but its ISO 9999 code. */
+        public Line(String lineId, LineAction action, String articleNumber, String name, Boolean orderable,
+                String productArea, String iso9999, Boolean medicalDevice, String manufacturer, LocalDate validFrom,
+                LocalDate validTo) {
+            this(lineId, action, articleNumber, name, orderable, productArea, iso9999, medicalDevice, manufacturer,
+                    validFrom, validTo, iso9999 == null ? List.of() : List.of(new Code(ISO_9999, iso9999)));
+        }
+    }
+
+    /** The scheme of the ISO 9999 code the item property {@code ISO9999} carries. */
+    public static final String ISO_9999 = se.hjalpmedelsnav.mappings.registry.Classification.ISO_9999;
+
+    /**
+     * A classification of the line's item: its ISO 9999 code (scheme {@value #ISO_9999}), or a
+     * {@code cac:CommodityClassification/cbc:ItemClassificationCode} (scheme: its {@code listID}).
+     */
+    public record Code(String scheme, String code) {
     }
 }

@@ -2,12 +2,14 @@ package se.hjalpmedelsnav.mappings.peppol;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javax.xml.parsers.DocumentBuilderFactory;
 import oasis.names.specification.ubl.schema.xsd.catalogue_21.CatalogueType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.CatalogueLineType;
+import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.CommodityClassificationType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.ItemPropertyType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.ItemType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.PartyNameType;
@@ -91,7 +93,8 @@ public final class CatalogueReader {
                     + CUSTOMIZATION_ID + " and " + PROFILE_ID + " (Catalogue without response)");
         }
         Catalogue.HeaderAction action = headerAction(trimmed(catalogue.getActionCodeValue()));
-        List<Catalogue.Line> lines = catalogue.getCatalogueLine().stream().map(CatalogueReader::line).toList();
+        PeriodType whole = catalogue.getValidityPeriod().stream().findFirst().orElse(null);
+        List<Catalogue.Line> lines = catalogue.getCatalogueLine().stream().map(line -> line(line, whole)).toList();
         return new Catalogue(trimmed(catalogue.getIDValue()), action, catalogue.getIssueDateValueLocal(), lines);
     }
 
@@ -109,7 +112,8 @@ public final class CatalogueReader {
         };
     }
 
-    private static Catalogue.Line line(CatalogueLineType line) {
+    /** A line; where it has no validity of its own, the catalogue's ({@code whole}, or null) is its. */
+    private static Catalogue.Line line(CatalogueLineType line, PeriodType whole) {
         String lineId = trimmed(line.getIDValue());
         ItemType item = line.getItem();
         String articleNumber = item == null || item.getSellersItemIdentification() == null ? null
@@ -120,17 +124,28 @@ public final class CatalogueReader {
             throw new CatalogueRefused(CatalogueRefused.PROPERTY_INVALID, "line " + lineId + ": the item property "
                     + MEDICAL_DEVICE + " must be true or false");
         }
-        PeriodType validity = line.getLineValidityPeriod();
+        PeriodType validity = line.getLineValidityPeriod() != null ? line.getLineValidityPeriod() : whole;
         LocalDate from = validity == null ? null : validity.getStartDateValueLocal();
         LocalDate to = validity == null ? null : validity.getEndDateValueLocal();
+        String iso9999 = property(properties, ISO_9999);
+        List<Catalogue.Code> classifications = new ArrayList<>();
+        if (iso9999 != null) {
+            classifications.add(new Catalogue.Code(Catalogue.ISO_9999, iso9999));
+        }
+        if (item != null) {
+            item.getCommodityClassification().stream().map(CommodityClassificationType::getItemClassificationCode)
+                    .filter(code -> code != null && trimmed(code.getValue()) != null && code.getListID() != null)
+                    .forEach(code -> classifications.add(new Catalogue.Code(code.getListID().trim(),
+                            code.getValue().trim())));
+        }
         String manufacturer = item == null ? null : item.getManufacturerParty().stream()
                 .flatMap(party -> party.getPartyName().stream()).map(PartyNameType::getNameValue)
                 .map(CatalogueReader::trimmed).filter(Objects::nonNull).findFirst().orElse(null);
         return new Catalogue.Line(lineId, lineAction(trimmed(line.getActionCodeValue()), lineId), articleNumber,
                 item == null ? null : trimmed(item.getNameValue()),
                 line.getOrderableIndicator() == null ? null : line.getOrderableIndicator().isValue(),
-                property(properties, PRODUCT_AREA), property(properties, ISO_9999),
-                medicalDevice == null ? null : Boolean.valueOf(medicalDevice), manufacturer, from, to);
+                property(properties, PRODUCT_AREA), iso9999,
+                medicalDevice == null ? null : Boolean.valueOf(medicalDevice), manufacturer, from, to, classifications);
     }
 
     private static Catalogue.LineAction lineAction(String code, String lineId) {

@@ -18,9 +18,16 @@ public final class Registry {
     private final Map<String, PrivateContractor> privateContractors;
     private final Map<String, ProductArea> productAreas;
     private final Map<String, Article> assortment;
+    private final List<Classification> classifications;
 
     public Registry(List<Municipality> municipalities, List<PrivateContractor> privateContractors,
             List<ProductArea> productAreas, List<Article> assortment) {
+        this(municipalities, privateContractors, productAreas, assortment, List.of());
+    }
+
+    public Registry(List<Municipality> municipalities, List<PrivateContractor> privateContractors,
+            List<ProductArea> productAreas, List<Article> assortment, List<Classification> classifications) {
+        this.classifications = classifications == null ? List.of() : List.copyOf(classifications);
         this.municipalities = index(municipalities, Municipality::code);
         this.privateContractors = index(privateContractors, PrivateContractor::orgNumber);
         this.productAreas = index(productAreas, ProductArea::code);
@@ -34,7 +41,7 @@ public final class Registry {
 
     /** The same registry with another assortment: the one in force from the supplier's catalogue. */
     public Registry withAssortment(List<Article> inForce) {
-        return new Registry(municipalities(), privateContractors(), productAreas(), inForce);
+        return new Registry(municipalities(), privateContractors(), productAreas(), inForce, classifications);
     }
 
     public List<Municipality> municipalities() {
@@ -51,6 +58,16 @@ public final class Registry {
 
     public List<Article> assortment() {
         return List.copyOf(assortment.values());
+    }
+
+    /** The mapping from classifications to product areas and the medical-device flag. */
+    public List<Classification> classifications() {
+        return classifications;
+    }
+
+    /** The mapping entry for that code of that scheme: the longest prefix that covers it. */
+    public Optional<Classification> classification(String scheme, String code) {
+        return Classification.find(classifications, scheme, code);
     }
 
     public Optional<Municipality> municipality(String kommunCode) {

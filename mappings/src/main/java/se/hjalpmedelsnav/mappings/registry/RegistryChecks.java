@@ -36,6 +36,7 @@ final class RegistryChecks {
         checks.checkPrivateContractors(document.privateContractors(), document.municipalities());
         checks.checkProductAreas(document.productAreas());
         checks.checkAssortment(document.assortment(), document.productAreas());
+        checks.checkClassifications(document.classifications(), document.productAreas());
         return List.copyOf(checks.problems);
     }
 
@@ -161,10 +162,7 @@ final class RegistryChecks {
     }
 
     private void checkAssortment(List<Article> assortment, List<ProductArea> productAreas) {
-        Set<String> areaCodes = productAreas.stream()
-                .filter(area -> area != null && area.code() != null)
-                .map(ProductArea::code)
-                .collect(Collectors.toSet());
+        Set<String> areaCodes = codes(productAreas);
         Map<String, String> firstArticleNumber = new HashMap<>();
         for (int i = 0; i < assortment.size(); i++) {
             String at = "assortment[" + i + "]";
@@ -184,6 +182,44 @@ final class RegistryChecks {
                 report(at + ".iso9999", "not an ISO 9999 code (2, 4 or 6 digits in pairs, e.g. 22 27 18)");
             }
         }
+    }
+
+    private void checkClassifications(List<Classification> classifications, List<ProductArea> productAreas) {
+        Set<String> areaCodes = codes(productAreas);
+        Map<String, String> firstPrefix = new HashMap<>();
+        for (int i = 0; i < classifications.size(); i++) {
+            String at = "classifications[" + i + "]";
+            Classification classification = classifications.get(i);
+            if (classification == null) {
+                report(at, "empty entry");
+                continue;
+            }
+            boolean scheme = required(at, "scheme", classification.scheme());
+            if (required(at, "codePrefix", classification.codePrefix())) {
+                if (scheme && Classification.ISO_9999.equalsIgnoreCase(classification.scheme())
+                        && !ISO_9999.matcher(classification.codePrefix()).matches()) {
+                    report(at + ".codePrefix", "not an ISO 9999 code (2, 4 or 6 digits in pairs, e.g. 22 27)");
+                }
+                if (scheme) {
+                    unique(firstPrefix, classification.scheme().toUpperCase(java.util.Locale.ROOT) + " "
+                            + classification.compactPrefix(), at + ".codePrefix", "code prefix of this scheme");
+                }
+            }
+            if (required(at, "productArea", classification.productArea())
+                    && !areaCodes.contains(classification.productArea())) {
+                report(at + ".productArea", "no product area with this code");
+            }
+            if (classification.medicalDevice() == null) {
+                report(at + ".medicalDevice", "missing (true or false)");
+            }
+        }
+    }
+
+    private static Set<String> codes(List<ProductArea> productAreas) {
+        return productAreas.stream()
+                .filter(area -> area != null && area.code() != null)
+                .map(ProductArea::code)
+                .collect(Collectors.toSet());
     }
 
     /** Reports a missing or blank required text; true when the value is present. */

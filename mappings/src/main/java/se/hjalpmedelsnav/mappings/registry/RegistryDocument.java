@@ -10,13 +10,14 @@ import se.hjalpmedelsnav.mappings.identifier.OrganisationNumber;
  * null here (an empty list item), so that the checks can report them with their line.
  */
 record RegistryDocument(List<Municipality> municipalities, List<PrivateContractor> privateContractors,
-        List<ProductArea> productAreas, List<Article> assortment) {
+        List<ProductArea> productAreas, List<Article> assortment, List<Classification> classifications) {
 
     RegistryDocument {
         municipalities = orEmpty(municipalities);
         privateContractors = orEmpty(privateContractors);
         productAreas = orEmpty(productAreas);
         assortment = orEmpty(assortment);
+        classifications = orEmpty(classifications);
     }
 
     private static <T> List<T> orEmpty(List<T> items) {
@@ -28,6 +29,6 @@ record RegistryDocument(List<Municipality> municipalities, List<PrivateContracto
         List<PrivateContractor> contractors = privateContractors.stream()
                 .map(c -> new PrivateContractor(OrganisationNumber.normalise(c.orgNumber()), c.name(), c.agreements()))
                 .toList();
-        return new Registry(municipalities, contractors, productAreas, assortment);
+        return new Registry(municipalities, contractors, productAreas, assortment, classifications);
     }
 }

@@ -43,9 +43,24 @@ class CatalogueReaderTest {
         assertThat(read.action()).isEqualTo(Catalogue.HeaderAction.ADD);
         assertThat(read.lines()).containsExactly(
                 new Catalogue.Line("1", Catalogue.LineAction.ADD, "HMN-10001", "Digital dagplanerare", true,
-                        "KOGNITION", "22 27 15", true, null, null, null),
+                        "KOGNITION", "22 27 15", true, null, LocalDate.of(2026, 1, 1), null),
                 new Catalogue.Line("2", Catalogue.LineAction.ADD, "HMN-20001", "Samtalsapp", false, "KOMMUNIKATION",
                         null, false, null, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)));
+    }
+
+    @Test
+    void readsTheClassificationsTheRegistryMapsAndTheCataloguesValidityForALineWithoutItsOwn() {
+        String xml = catalogue("CAT-2026-3", "Add", line("1", "Add", "HMN-10001", "P", true, null, "ISO9999=22 27 15"))
+                .replace("</cac:SellersItemIdentification>", "</cac:SellersItemIdentification><cac:CommodityClassification>"
+                        + "<cbc:ItemClassificationCode listID=\"MP\">44121701</cbc:ItemClassificationCode>"
+                        + "</cac:CommodityClassification>");
+
+        Catalogue.Line read = reader.read(reader.parse(xml.getBytes(StandardCharsets.UTF_8))).lines().get(0);
+
+        assertThat(read.classifications()).containsExactly(new Catalogue.Code("ISO9999", "22 27 15"),
+                new Catalogue.Code("MP", "44121701"));
+        assertThat(read.validFrom()).isEqualTo(LocalDate.of(2026, 1, 1));
+        assertThat(read.validTo()).isNull();
     }
 
     @Test

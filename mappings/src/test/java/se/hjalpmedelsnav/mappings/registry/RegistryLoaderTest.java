@@ -31,6 +31,13 @@ class RegistryLoaderTest {
         assertThat(agreement.validTo()).isNull();
         assertThat(registry.productArea("LARM").orElseThrow().allowsRole("ARBETSTERAPEUT")).isTrue();
         assertThat(registry.article("HMN-30001").orElseThrow().medicalDevice()).isTrue();
+        // The longest prefix of the scheme that covers the code, spaces not counted.
+        assertThat(registry.classification("ISO9999", "22 27 18")).get().extracting(Classification::productArea)
+                .isEqualTo("LARM");
+        assertThat(registry.classification("ISO9999", "222718")).isPresent();
+        assertThat(registry.classification("ISO9999", "22 27 15")).isEmpty();
+        assertThat(registry.classification("MP", "44121701")).get().extracting(Classification::medicalDevice)
+                .isEqualTo(false);
     }
 
     @Test
@@ -60,6 +67,9 @@ class RegistryLoaderTest {
             no-payer-number.yaml               | 20 | customerNumbers[0].payerNumbers: at least one payer number
             agreement-ends-before-start.yaml   | 31 | agreements[0].validTo: before validFrom
             party-without-customer-number.yaml | 21 | municipalities[2].customerNumbers: an agreement party needs
+            unknown-classification-area.yaml   | 50 | classifications[1].productArea: no product area with this code
+            invalid-classification-iso9999.yaml| 45 | classifications[0].codePrefix: not an ISO 9999 code
+            classification-without-flag.yaml   | 44 | classifications[0].medicalDevice: missing
             """)
     void rejectsBrokenFileNamingFileAndLineOfTheProblem(String file, int line, String description) throws Exception {
         InvalidRegistryException e = catchThrowableOfType(InvalidRegistryException.class,

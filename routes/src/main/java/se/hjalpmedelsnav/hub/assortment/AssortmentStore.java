@@ -23,6 +23,7 @@ import se.hjalpmedelsnav.mappings.assortment.AssortmentChanges;
 import se.hjalpmedelsnav.mappings.assortment.Catalogue;
 import se.hjalpmedelsnav.mappings.peppol.CatalogueRefused;
 import se.hjalpmedelsnav.mappings.registry.Article;
+import se.hjalpmedelsnav.mappings.registry.Classification;
 
 /**
  * The assortment in force and its history in the database (Flyway V10), shared by every hub on it: each catalogue
@@ -103,6 +104,16 @@ public class AssortmentStore {
      */
     public Optional<Version> apply(Catalogue catalogue, String fileName, String fileDigest,
             Map<String, AssortmentArticle> seed, Collection<String> productAreas, OffsetDateTime at) {
+        return apply(catalogue, fileName, fileDigest, seed, productAreas, List.of(), at);
+    }
+
+    /**
+     * As {@link #apply(Catalogue, String, String, Map, Collection, OffsetDateTime)}, with the registry's mapping of
+     * classifications to product areas and the medical-device flag for lines that do not carry them.
+     */
+    public Optional<Version> apply(Catalogue catalogue, String fileName, String fileDigest,
+            Map<String, AssortmentArticle> seed, Collection<String> productAreas, List<Classification> classifications,
+            OffsetDateTime at) {
         return oneTransaction.execute(tx -> {
             // Another hub applying another catalogue waits here until that one has committed.
             jdbc.queryForList("select name from assortment_lock where name = 'apply' for update", String.class);
@@ -113,7 +124,8 @@ public class AssortmentStore {
             }
             Optional<Long> latest = latestVersion();
             Map<String, AssortmentArticle> current = latest.isPresent() ? articles() : seed;
-            AssortmentChanges.Outcome outcome = AssortmentChanges.apply(current, catalogue, productAreas);
+            AssortmentChanges.Outcome outcome = AssortmentChanges.apply(current, catalogue, productAreas,
+                    classifications);
             if (!outcome.applied()) {
                 List<AssortmentChanges.Refusal> refusals = outcome.refusals();
                 String reasons = refusals.stream().limit(MOST_REFUSALS_NAMED).map(Object::toString)

@@ -56,9 +56,20 @@ public class CatalogueFiles {
         return CatalogueReader.isCatalogue(file);
     }
 
-    /** Applies the catalogue; answers null: a catalogue is no event for a municipality. */
+    /** Applies the catalogue in the inbox; answers null: a catalogue is no event for a municipality. */
     public String apply(@Body byte[] file, Message message) {
-        String name = message.getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        apply(file, message.getHeader(Exchange.FILE_NAME_ONLY, String.class));
+        message.removeHeaders("*");
+        return null;
+    }
+
+    /**
+     * Checks a catalogue with the Peppol rules, applies it to the assortment in force in one transaction and puts the
+     * new version in force; empty when this very file was applied before. Refused whole with a {@link CatalogueRefused}.
+     *
+     * @param name the file's name, or where it came from: the version records it
+     */
+    public Optional<AssortmentStore.Version> apply(byte[] file, String name) {
         Document document = reader.parse(file);
         List<String> breaches = peppol.breaches(document, PeppolValidation.CATALOGUE);
         if (!breaches.isEmpty()) {
@@ -72,9 +83,10 @@ public class CatalogueFiles {
                 (a, b) -> a, java.util.LinkedHashMap::new));
         List<String> areas = fromFile.productAreas().stream().map(ProductArea::code).toList();
         Optional<AssortmentStore.Version> applied = store.apply(catalogue, name,
-                SupplierStatusFileReader.eventId(file), seed, areas, OffsetDateTime.now(clock));
+                SupplierStatusFileReader.eventId(file), seed, areas, fromFile.classifications(),
+                OffsetDateTime.now(clock));
         if (applied.isEmpty()) {
-            log.info("Catalogue file {} was applied before; nothing changed", name);
+            log.info("Catalogue {} was applied before; nothing changed", name);
         } else {
             AssortmentStore.Version version = applied.get();
             log.info("Catalogue {} ({} {}) applied as assortment version {}: {} added, {} updated, {} withdrawn",
@@ -82,7 +94,6 @@ public class CatalogueFiles {
                     version.updated(), version.withdrawn());
             inForce.refresh();
         }
-        message.removeHeaders("*");
-        return null;
+        return applied;
     }
 }

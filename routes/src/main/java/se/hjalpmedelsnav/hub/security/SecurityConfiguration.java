@@ -38,7 +38,8 @@ public class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/login", "/error").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/supplier/events").hasRole("SUPPLIER")
+                        .requestMatchers(HttpMethod.POST, "/api/supplier/events", "/api/supplier/catalogues")
+                                .hasRole("SUPPLIER")
                         .requestMatchers(HttpMethod.GET, "/api/admin/**").hasAnyRole("ADMIN", "VIEWER")
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers("/actuator/**").hasAnyRole("ADMIN", "VIEWER")

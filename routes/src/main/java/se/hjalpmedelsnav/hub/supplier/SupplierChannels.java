@@ -30,8 +30,4 @@ public record SupplierChannels(
             case LOANS_REQUEST, FOLLOW_UP_DONE -> throw new IllegalArgumentException(type + " is the hub's own to answer");
         };
     }
-
-    public boolean anyFileDrop() {
-        return order == Channel.FILE_DROP || returns == Channel.FILE_DROP || faultReport == Channel.FILE_DROP;
-    }
 }

@@ -10,9 +10,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.jms.Connection;
 import jakarta.jms.Message;
 import jakarta.jms.Session;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.UUID;
 import org.apache.qpid.jms.JmsConnectionFactory;
@@ -150,6 +156,7 @@ class LocalFileDropFlowTest extends FileDropFlowContract {
 
     @Test
     void aCatalogueInTheInboxChangesWhatCanBeOrderedAndARefusedOneChangesNothing() throws Exception {
+        int versions = suppliersStartCatalogueApplied();
         String before = TestOrders.newMessageId();
         goteborg.send(orderOf(before, "HMN-10002"));
         assertThat(goteborg.receipt(before).path("status").asText()).isEqualTo("ACCEPTED");
@@ -180,7 +187,7 @@ class LocalFileDropFlowTest extends FileDropFlowContract {
         String still = TestOrders.newMessageId();
         goteborg.send(orderOf(still, "HMN-90001"));
         assertThat(goteborg.receipt(still).path("status").asText()).isEqualTo("ACCEPTED");
-        assertThat(assortmentVersions()).isEqualTo(1);
+        assertThat(assortmentVersions()).isEqualTo(versions + 1);
 
         // The simulated supplier publishes its own: an article added by its catalogue can be ordered.
         String catalogueId = simulatorAdminPost("catalogues", """
@@ -192,11 +199,79 @@ class LocalFileDropFlowTest extends FileDropFlowContract {
         String published = TestOrders.newMessageId();
         goteborg.send(orderOf(published, "HMN-90002"));
         assertThat(goteborg.receipt(published).path("status").asText()).isEqualTo("ACCEPTED");
-        assertThat(assortmentVersions()).isEqualTo(2);
+        assertThat(assortmentVersions()).isEqualTo(versions + 2);
+    }
+
+    /**
+     * The simulated supplier publishes its whole assortment at start (the demo registry's); once the hub has applied
+     * it, the number of versions, which this test's catalogues count on.
+     */
+    private int suppliersStartCatalogueApplied() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> new org.springframework.jdbc.core.JdbcTemplate(dataSource)
+                .queryForObject("select count(*) from assortment_version where header_action = 'REPLACE'",
+                        Integer.class), count -> count > 0);
+        return assortmentVersions();
+    }
+
+    @Test
+    void takesACataloguePushedOverTheApiOnTheSamePathAndAnswersWithAStableCode() throws Exception {
+        suppliersStartCatalogueApplied();
+        String adding = Catalogues.catalogue("CAT-API-1", "Update", Catalogues.line("1", "Add", "HMN-90003",
+                "Planerare via API (fiktiv)", true, null, "ISO9999=22 27 15"));
+
+        assertThat(pushCatalogue(adding, null).statusCode()).as("without the supplier's login").isEqualTo(401);
+        HttpResponse<String> applied = pushCatalogue(adding, "supplier:supplier-dev");
+        assertThat(applied.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(applied.body()).path("status").asText()).isEqualTo("APPLIED");
+        assertThat(JSON.readTree(applied.body()).path("added").asInt()).isEqualTo(1);
+        // Placed by the registry's mapping of its ISO 9999 code: KOGNITION, which Göteborg's orderer may order.
+        String order = TestOrders.newMessageId();
+        goteborg.send(orderOf(order, "HMN-90003"));
+        assertThat(goteborg.receipt(order).path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(JSON.readTree(pushCatalogue(adding, "supplier:supplier-dev").body()).path("status").asText())
+                .isEqualTo("ALREADY_APPLIED");
+
+        String assortmentBefore = assortment();
+        HttpResponse<String> unknown = pushCatalogue(Catalogues.catalogue("CAT-API-2", "Update",
+                Catalogues.line("1", "Delete", "HMN-99999", "Okänd", null, null)), "supplier:supplier-dev");
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(unknown.body()).path("code").asText()).isEqualTo("ARTICLE_NOT_IN_ASSORTMENT");
+        assertThat(unknown.body()).doesNotContain("HMN-99999");
+        HttpResponse<String> xxe = pushCatalogue("<?xml version=\"1.0\"?><!DOCTYPE Catalogue [<!ENTITY x SYSTEM "
+                + "\"file:///etc/hostname\">]><Catalogue xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Catalogue-2\">"
+                + "&x;</Catalogue>", "supplier:supplier-dev");
+        assertThat(xxe.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(xxe.body()).path("code").asText()).isEqualTo("NOT_WELL_FORMED");
+        assertThat(xxe.body()).doesNotContain(Files.exists(Path.of("/etc/hostname"))
+                ? Files.readString(Path.of("/etc/hostname")).trim() : "\u0000");
+        // Streamed (no Content-Length): the hub reads 8 MiB and a byte, no further, and Tomcat swallows the rest.
+        byte[] overLimit = ("<Catalogue>" + "x".repeat(8 * 1024 * 1024 + 512 * 1024) + "</Catalogue>")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> huge = pushCatalogue(HttpRequest.BodyPublishers.ofInputStream(
+                () -> new java.io.ByteArrayInputStream(overLimit)), "supplier:supplier-dev");
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(huge.body()).path("code").asText()).isEqualTo("FILE_TOO_LARGE");
+        assertThat(assortment()).as("the assortment after the refused ones").isEqualTo(assortmentBefore);
+    }
+
+    private HttpResponse<String> pushCatalogue(String xml, String login) throws Exception {
+        return pushCatalogue(HttpRequest.BodyPublishers.ofString(xml, StandardCharsets.UTF_8), login);
+    }
+
+    private HttpResponse<String> pushCatalogue(HttpRequest.BodyPublisher body, String login) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT
+                + "/api/supplier/catalogues")).header("Content-Type", "application/xml").POST(body);
+        if (login != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    login.getBytes(StandardCharsets.UTF_8)));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void refusesHostileCataloguesWithoutTouchingTheAssortment() throws Exception {
+        suppliersStartCatalogueApplied();
+        String assortmentBefore = assortment();
         String catalogueRoot = "<Catalogue xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Catalogue-2\">%s</Catalogue>";
         dropStatusFile("catalogue-xxe.xml", "<?xml version=\"1.0\"?><!DOCTYPE Catalogue [<!ENTITY x SYSTEM "
                 + "\"file:///etc/hostname\">]>" + catalogueRoot.formatted("&x;"));
@@ -209,6 +284,10 @@ class LocalFileDropFlowTest extends FileDropFlowContract {
         assertThat(reasonBeside("catalogue-huge.xml")).contains("FILE_TOO_LARGE");
         assertThat(reasonBeside("catalogue-wrong-root.xml")).contains("NOT_A_CATALOGUE");
         assertThat(reasonBeside("catalogue-not-peppol.xml")).contains("PEPPOL_RULES_BROKEN");
+        assertThat(reasonBeside("catalogue-xxe.xml")).doesNotContain(Files.exists(Path.of("/etc/hostname"))
+                ? Files.readString(Path.of("/etc/hostname")).trim() : "\u0000");
+        assertThat(reasonBeside("catalogue-huge.xml")).doesNotContain("xxxx");
+        assertThat(assortment()).as("the assortment and its versions").isEqualTo(assortmentBefore);
         String order = TestOrders.newMessageId();
         goteborg.send(orderOf(order, "HMN-10001"));
         assertThat(goteborg.receipt(order).path("status").asText()).isEqualTo("ACCEPTED");
@@ -218,6 +297,13 @@ class LocalFileDropFlowTest extends FileDropFlowContract {
         ObjectNode order = TestOrders.validOrder(messageId);
         ((ObjectNode) order.path("lines").get(0)).put("articleNumber", articleNumber);
         return order;
+    }
+
+    /** The assortment's versions and articles in force, as one text to compare. */
+    private String assortment() {
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        return jdbc.queryForList("select version, file_name from assortment_version order by version") + " "
+                + jdbc.queryForList("select article_number, orderable from assortment_article order by article_number");
     }
 
     private int assortmentVersions() {

@@ -25,11 +25,12 @@ public class FileDropHubConfiguration {
         return new PeppolValidation();
     }
 
-    /** Status files read, in the database (table of Flyway V2), so none is read twice after a restart. */
+    /**
+     * Status files read, in the database (table of Flyway V2), so none is read twice after a restart, nor by two hubs
+     * reading the same inbox.
+     */
     @Bean(STATUS_FILE_REPOSITORY)
     JdbcMessageIdRepository supplierStatusFileRepository(DataSource dataSource) {
-        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, "supplier-filedrop-status");
-        repository.setCreateTableIfNotExists(false);
-        return repository;
+        return new ClaimedStatusFiles(dataSource);
     }
 }

@@ -19,7 +19,8 @@ import se.hjalpmedelsnav.mappings.message.MessageType;
  * SENT_TO_SUPPLIER, all in the queue's transaction; a failure rolls back and is retried, then parked on the
  * type's dead-letter queue like the API route's.
  *
- * <p>Back: {@code supplier-filedrop-status} reads the supplier's status files (Peppol OrderResponse and
+ * <p>Back, whether or not any type goes out by the file drop: {@code supplier-filedrop-status} reads the supplier's
+ * status files (Peppol OrderResponse and
  * DespatchAdvice, the hub's returnStatus and faultReportStatus, and Peppol Order Agreements for orders it took
  * outside the hub: {@link OrderAgreementFiles}) and its Peppol catalogues ({@link CatalogueFiles}: the assortment),
  * each once even across restarts, and puts
@@ -42,9 +43,7 @@ public class FileDropRoutes extends StageRouteBuilder {
 
     @Override
     public void configure() {
-        if (!channels.anyFileDrop()) {
-            return;
-        }
+        // The inbox is read whatever the channels: the supplier's catalogue always comes by the file drop (or the API).
         stage(routeTemplate(TEMPLATE)
                 .templateParameter("messageType")
                 .templateParameter("queue")
