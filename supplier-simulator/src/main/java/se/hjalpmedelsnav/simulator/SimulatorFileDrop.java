@@ -55,6 +55,19 @@ public class SimulatorFileDrop implements InitializingBean, DisposableBean {
     private final SimulatorEventPusher lives;
     private final SupplierFileDropXml xml = new SupplierFileDropXml();
     private final AtomicLong answerSequence = new AtomicLong();
+    /**
+     * The second of each reference's latest answer (the latest 10,000): a later answer of the same reference is
+     * stamped at least a second after it. An SFTP listing gives modification times in whole seconds, and the hub
+     * reads the inbox oldest first: an order's response and despatch advice written within one second would tie
+     * (a real supplier writes them hours apart).
+     */
+    private final java.util.Map<String, Long> answeredSecond = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, Long> eldest) {
+                    return size() > 10_000;
+                }
+            });
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "simulator-file-drop");
         thread.setDaemon(true);
@@ -256,6 +269,9 @@ public class SimulatorFileDrop implements InitializingBean, DisposableBean {
         Path inbox = folder(properties.inbox());
         try {
             Path temporary = Files.writeString(inbox.resolve("." + name + ".tmp"), document, StandardCharsets.UTF_8);
+            long second = answeredSecond.merge(reference, System.currentTimeMillis() / 1000,
+                    (before, now) -> Math.max(now, before + 1));
+            Files.setLastModifiedTime(temporary, java.nio.file.attribute.FileTime.from(second, TimeUnit.SECONDS));
             Files.move(temporary, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
             LOG.info("Simulated supplier answered {} in the file drop: {}", reference, name);
         } catch (IOException e) {
