@@ -409,5 +409,9 @@ TABLE=$(
   printf '%s\n' "${ROWS[@]}"
 )
 echo "$TABLE"
-[ "$SECTIONS" = "$ALL_SECTIONS" ] && echo "$TABLE" >> tools/bench/results.md
+every_section() { local s; for s in $ALL_SECTIONS; do on "$s" || return 1; done; }
+if every_section; then
+  echo "$TABLE" >> tools/bench/results.md
+  if on profile; then printf '\nProfile of the hub at 50 in flight (JFR, CPU samples):\n\n%s\n' "$(cat "$DATA/profile.md")" >> tools/bench/results.md; fi
+fi
 true
