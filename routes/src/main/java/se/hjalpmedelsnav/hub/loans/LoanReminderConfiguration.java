@@ -4,7 +4,7 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import se.hjalpmedelsnav.hub.retention.PurgeLease;
+import se.hjalpmedelsnav.hub.lease.JobLease;
 import se.hjalpmedelsnav.hub.stage.KommunEvents;
 
 /** The reminder job's parts, from {@code nav.loans.reminders.*}. */
@@ -17,7 +17,7 @@ public class LoanReminderConfiguration {
     @Bean
     LoanReminderJob loanReminderJob(LoanReminders reminders, JdbcTemplate jdbc, KommunEvents kommunEvents,
             LoanReminderProperties properties, Clock clock) {
-        return new LoanReminderJob(reminders, new PurgeLease(jdbc, LEASE, PurgeLease.thisHub()),
+        return new LoanReminderJob(reminders, new JobLease(jdbc, LEASE, JobLease.thisHub()),
                 kommunEvents::sendNowOnce, clock, properties.lease(), properties.batchSize());
     }
 }

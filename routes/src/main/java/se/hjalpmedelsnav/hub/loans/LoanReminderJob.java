@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.hjalpmedelsnav.hub.retention.PurgeLease;
+import se.hjalpmedelsnav.hub.lease.JobLease;
 import se.hjalpmedelsnav.hub.stage.KommunEvents.KommunEvent;
 import se.hjalpmedelsnav.mappings.rules.RuleContext;
 
@@ -38,13 +38,13 @@ public class LoanReminderJob {
     }
 
     private final LoanReminders reminders;
-    private final PurgeLease lease;
+    private final JobLease lease;
     private final Sender sender;
     private final Clock clock;
     private final Duration leaseFor;
     private final int batchSize;
 
-    public LoanReminderJob(LoanReminders reminders, PurgeLease lease, Sender sender, Clock clock, Duration leaseFor,
+    public LoanReminderJob(LoanReminders reminders, JobLease lease, Sender sender, Clock clock, Duration leaseFor,
             int batchSize) {
         this.reminders = reminders;
         this.lease = lease;

@@ -12,6 +12,7 @@ import se.hjalpmedelsnav.hub.admin.DeadLetters;
 import se.hjalpmedelsnav.hub.incident.IncidentProperties;
 import se.hjalpmedelsnav.hub.incident.IncidentReportRecord;
 import se.hjalpmedelsnav.hub.incident.IncidentReportStore;
+import se.hjalpmedelsnav.hub.lease.JobLease;
 
 /** The purge's parts, from {@code nav.retention.*}; a policy that breaks its own rules stops the start. */
 @Configuration
@@ -37,7 +38,8 @@ public class RetentionConfiguration {
             throw new IllegalStateException("nav.retention is not a policy the hub can keep: "
                     + String.join("; ", problems));
         }
-        return new RetentionPurge(properties, new PurgeLease(jdbc, PurgeLease.thisHub()), new DatabasePurge(jdbc, properties),
+        return new RetentionPurge(properties, new JobLease(jdbc, RetentionPurge.LEASE, JobLease.thisHub()),
+                new DatabasePurge(jdbc, properties),
                 folders(fileDrop, incident, incidentReports), parkedMessages, audit, meters, clock);
     }
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import se.hjalpmedelsnav.hub.retention.PurgeLease;
+import se.hjalpmedelsnav.hub.lease.JobLease;
 import se.hjalpmedelsnav.hub.stage.KommunEvents.KommunEvent;
 import se.hjalpmedelsnav.hub.tracking.TestDatabases;
 import se.hjalpmedelsnav.hub.tracking.TestDatabases.TestDatabase;
@@ -130,7 +130,7 @@ class LoanRemindersDatabaseTest {
             events = registry == null ? new LoanEvents(tracking, register, clock)
                     : new LoanEvents(tracking, register, clock, registry);
             reminders = new LoanReminders(jdbc, register);
-            job = new LoanReminderJob(reminders, new PurgeLease(jdbc, LoanReminderConfiguration.LEASE,
+            job = new LoanReminderJob(reminders, new JobLease(jdbc, LoanReminderConfiguration.LEASE,
                     "hub-" + UUID.randomUUID()), (event, id) -> out.add(new Sent(event, id)), clock,
                     Duration.ofMinutes(10), 500);
         }
@@ -307,7 +307,7 @@ class LoanRemindersDatabaseTest {
         hub.delivered(order, device());
         // a hub that dies right after the send, before recording it
         var jdbc = new JdbcTemplate(db.dataSource());
-        var dying = new LoanReminderJob(hub.reminders, new PurgeLease(jdbc, LoanReminderConfiguration.LEASE, "dying"),
+        var dying = new LoanReminderJob(hub.reminders, new JobLease(jdbc, LoanReminderConfiguration.LEASE, "dying"),
                 (event, id) -> {
                     out.add(new Sent(event, id));
                     throw new IllegalStateException("the hub died here");

@@ -1,4 +1,4 @@
-package se.hjalpmedelsnav.hub.retention;
+package se.hjalpmedelsnav.hub.lease;
 
 import java.net.InetAddress;
 import java.sql.Timestamp;
@@ -7,26 +7,20 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The one purge (or other job: the loan reminders' row is {@code loan-reminders}) at a time among the hubs sharing
- * the database: a lease row in {@code retention_lease}, taken
+ * One run of a scheduled job at a time among the hubs sharing the database (the purge, row {@code purge}; the loan
+ * reminders, row {@code loan-reminders}): a lease row in {@code retention_lease}, taken
  * and renewed with conditional updates (one statement each, so H2 and PostgreSQL alike let one hub win), held
  * only for one run (and a rest after it), and freed when its time passes if the hub holding it died. Times are the hubs' clocks,
  * which agree to well within a lease.
  */
-public class PurgeLease {
-
-    static final String PURGE = "purge";
+public class JobLease {
 
     private final JdbcTemplate jdbc;
     private final String name;
     private final String holder;
 
-    public PurgeLease(JdbcTemplate jdbc, String holder) {
-        this(jdbc, PURGE, holder);
-    }
-
-    /** The lease of the job whose row in {@code retention_lease} is {@code name}. */
-    public PurgeLease(JdbcTemplate jdbc, String name, String holder) {
+    /** The lease of the job whose row in {@code retention_lease} is {@code name}, held as {@code holder}. */
+    public JobLease(JdbcTemplate jdbc, String name, String holder) {
         this.jdbc = jdbc;
         this.name = name;
         this.holder = holder;
