@@ -228,6 +228,16 @@ class LoanRemindersDatabaseTest {
                         org.assertj.core.groups.Tuple.tuple("RETURN_DUE", VALID_TO));
         assertThat(hub.reminders.recent(1000)).filteredOn(r -> r.hubReference().equals(order))
                 .hasSize(2).allSatisfy(r -> assertThat(r.sentAt()).isNotNull());
+        // what goes on .out is what the published schema says, and nothing more
+        for (Sent sent : about(out, order)) {
+            String definition = sent.reminder().type().equals("FOLLOW_UP_DUE") ? "followUpDue" : "returnDue";
+            var published = com.networknt.schema.JsonSchemaFactory.getInstance(
+                    com.networknt.schema.SpecVersion.VersionFlag.V202012).getSchema(
+                    com.networknt.schema.SchemaLocation.of("classpath:schema/kommun-message.schema.json#/$defs/"
+                            + definition),
+                    com.networknt.schema.SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+            assertThat(published.validate(JSON.valueToTree(sent.reminder()))).as(definition).isEmpty();
+        }
     }
 
     @ParameterizedTest(name = "{0}")
