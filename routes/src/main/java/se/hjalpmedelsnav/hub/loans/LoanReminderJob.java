@@ -20,8 +20,9 @@ import se.hjalpmedelsnav.mappings.rules.RuleContext;
  * after it is committed, so a crash before the send leaves it unsent and the next run sends it. A crash after the
  * send and before the mark makes the next run send it again, under the same broker duplicate id
  * ({@link LoanReminders.Recorded#brokerDuplicateId}): Artemis drops the second copy. No XA, no message lost, none
- * doubled (as long as the broker's duplicate-id cache of the {@code .out} address still holds the first, which with
- * its default of 20 000 ids per address is far longer than a run).
+ * doubled, as long as the broker's duplicate-id cache still holds the first send's id: the hub's brokers keep 50 000
+ * ids per address, persisted ({@code EmbeddedBroker}, {@code docker/broker/broker.xml}), far more than one
+ * municipality's {@code .out} receives between a crash and the next run.
  */
 public class LoanReminderJob {
 
