@@ -26,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.hjalpmedelsnav.hub.lease.JobLease;
+import se.hjalpmedelsnav.hub.retention.RetentionFixture.MovableClock;
 import se.hjalpmedelsnav.hub.stage.KommunEvents.KommunEvent;
 import se.hjalpmedelsnav.hub.tracking.TestDatabases;
 import se.hjalpmedelsnav.hub.tracking.TestDatabases.TestDatabase;
@@ -76,32 +77,13 @@ class LoanRemindersDatabaseTest {
         databases.forEach(db -> db.drop().run());
     }
 
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
+    /** The retention tests' clock, moved to 06:00 Swedish time of a day. */
+    private static MovableClock clockOn(LocalDate day) {
+        return new MovableClock(at(day));
+    }
 
-        MovableClock(LocalDate day) {
-            moveTo(day);
-        }
-
-        void moveTo(LocalDate day) {
-            now = day.atTime(6, 0).atZone(SWEDEN).toInstant();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return SWEDEN;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+    private static Instant at(LocalDate day) {
+        return day.atTime(6, 0).atZone(SWEDEN).toInstant();
     }
 
     /** A send as the municipality's {@code .out} would hold it, with the broker's duplicate id it was sent under. */
@@ -186,7 +168,7 @@ class LoanRemindersDatabaseTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void eachReminderIsSentOnceWhenItComesDueAndNotAgainOnARerunOrAfterARestart(TestDatabase db) throws Exception {
-        var clock = new MovableClock(FOLLOW_UP.minusDays(1));
+        var clock = clockOn(FOLLOW_UP.minusDays(1));
         List<Sent> out = Collections.synchronizedList(new ArrayList<>());
         Hub hub = new Hub(db.dataSource(), clock, out);
         String first = device();
@@ -197,11 +179,11 @@ class LoanRemindersDatabaseTest {
         hub.job.run();
         assertThat(about(out, order)).as("the day before the follow-up").isEmpty();
 
-        clock.moveTo(FOLLOW_UP);
+        clock.set(at(FOLLOW_UP));
         hub.job.run();
         hub.job.run();
         // a restart: a new hub on the same database, a day later
-        clock.moveTo(FOLLOW_UP.plusDays(1));
+        clock.set(at(FOLLOW_UP.plusDays(1)));
         Hub restarted = new Hub(db.dataSource(), clock, out);
         restarted.job.run();
 
@@ -216,10 +198,10 @@ class LoanRemindersDatabaseTest {
             assertThat(sent.reminder().at().toLocalDate()).isEqualTo(FOLLOW_UP);
         });
 
-        clock.moveTo(VALID_TO);
+        clock.set(at(VALID_TO));
         restarted.job.run();
         assertThat(about(out, order)).as("on the decision's last day it has not ended yet").hasSize(1);
-        clock.moveTo(VALID_TO.plusDays(1));
+        clock.set(at(VALID_TO.plusDays(1)));
         restarted.job.run();
         new Hub(db.dataSource(), clock, out).job.run();
 
@@ -244,7 +226,7 @@ class LoanRemindersDatabaseTest {
     @MethodSource("databases")
     void twoHubsRunningTheJobAtTheSameMomentSendEachReminderOnce(TestDatabase db) throws Exception {
         LocalDate due = LocalDate.of(2030, 3, 3);
-        var clock = new MovableClock(due.minusDays(1));
+        var clock = clockOn(due.minusDays(1));
         List<Sent> out = Collections.synchronizedList(new ArrayList<>());
         Hub one = new Hub(db.dataSource(), clock, out);
         Hub two = new Hub(db.dataSource(), clock, out);
@@ -254,7 +236,7 @@ class LoanRemindersDatabaseTest {
             one.delivered(order, device());
             orders.add(order);
         }
-        clock.moveTo(due);
+        clock.set(at(due));
 
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
@@ -310,7 +292,7 @@ class LoanRemindersDatabaseTest {
     void aReminderSentButNotRecordedBeforeACrashIsSentAgainUnderTheSameBrokerDuplicateId(TestDatabase db)
             throws Exception {
         LocalDate due = LocalDate.of(2031, 5, 5);
-        var clock = new MovableClock(due);
+        var clock = clockOn(due);
         List<Sent> out = Collections.synchronizedList(new ArrayList<>());
         Hub hub = new Hub(db.dataSource(), clock, out);
         String order = hub.accept(order("BES-C", due, null, "HMN-10001"));
@@ -345,7 +327,7 @@ class LoanRemindersDatabaseTest {
     @MethodSource("databases")
     void aFollowUpDoneMovesTheNextFollowUpAndTheEndSoTheRemindersComeAtTheNewDatesNotBefore(TestDatabase db)
             throws Exception {
-        var clock = new MovableClock(FOLLOW_UP);
+        var clock = clockOn(FOLLOW_UP);
         List<Sent> out = Collections.synchronizedList(new ArrayList<>());
         Hub hub = new Hub(db.dataSource(), clock, out);
         String decision = "BES-D-" + UUID.randomUUID();
@@ -365,15 +347,15 @@ class LoanRemindersDatabaseTest {
                     assertThat(loan.followUpDate()).isEqualTo(next);
                     assertThat(loan.validTo()).isEqualTo(renewedTo);
                 });
-        clock.moveTo(next.minusDays(1));
+        clock.set(at(next.minusDays(1)));
         hub.job.run();
         assertThat(about(out, order)).as("before the new date").hasSize(1);
-        clock.moveTo(next);
+        clock.set(at(next));
         hub.job.run();
-        clock.moveTo(VALID_TO.plusDays(1));
+        clock.set(at(VALID_TO.plusDays(1)));
         hub.job.run();
         assertThat(about(out, order)).as("the old end date passed: the decision was renewed").hasSize(2);
-        clock.moveTo(renewedTo.plusDays(1));
+        clock.set(at(renewedTo.plusDays(1)));
         hub.job.run();
         hub.job.run();
 
@@ -390,7 +372,7 @@ class LoanRemindersDatabaseTest {
         // the demo registry: LARM (HMN-30001) every 6 months, KOGNITION (HMN-10001) not set, so 12
         var registry = new RegistrySource(Path.of("../config/registry.yaml"), new RegistryLoader());
         LocalDate deliveredOn = DELIVERED.toLocalDate();
-        var clock = new MovableClock(deliveredOn);
+        var clock = clockOn(deliveredOn);
         List<Sent> out = Collections.synchronizedList(new ArrayList<>());
         Hub hub = new Hub(db.dataSource(), clock, out, registry);
         String alarm = hub.accept(order("BES-I1", null, null, "HMN-30001"));
@@ -402,15 +384,15 @@ class LoanRemindersDatabaseTest {
                 .satisfies(loan -> assertThat(loan.followUpDate()).isEqualTo(deliveredOn.plusMonths(6)));
         assertThat(hub.register.find(new LoanQuery("1480", null, null, "BES-I2", null))).singleElement()
                 .satisfies(loan -> assertThat(loan.followUpDate()).isEqualTo(deliveredOn.plusMonths(12)));
-        clock.moveTo(deliveredOn.plusMonths(6).minusDays(1));
+        clock.set(at(deliveredOn.plusMonths(6).minusDays(1)));
         hub.job.run();
         assertThat(about(out, alarm)).isEmpty();
-        clock.moveTo(deliveredOn.plusMonths(6));
+        clock.set(at(deliveredOn.plusMonths(6)));
         hub.job.run();
         assertThat(about(out, alarm)).singleElement()
                 .satisfies(sent -> assertThat(sent.reminder().dueDate()).isEqualTo(deliveredOn.plusMonths(6)));
         assertThat(about(out, planner)).isEmpty();
-        clock.moveTo(deliveredOn.plusMonths(12));
+        clock.set(at(deliveredOn.plusMonths(12)));
         hub.job.run();
         assertThat(about(out, planner)).singleElement()
                 .satisfies(sent -> assertThat(sent.reminder().dueDate()).isEqualTo(deliveredOn.plusMonths(12)));
