@@ -3,7 +3,8 @@
 // over AMQP 1.0 to nav.kommun.<code>.in and prints what arrives on nav.kommun.<code>.out for it
 // (the receipt, then the status events) until the order is delivered, rejected or time runs out.
 // A LOANS_REQUEST (examples/loans-request.json) is answered by the hub itself: the client prints the
-// receipt and the LOANS answer (the devices lent, an empty list included) and stops.
+// receipt and the LOANS answer (the devices lent, an empty list included) and stops. A FOLLOW_UP_DONE
+// (examples/follow-up-done.json) is answered with its receipt only.
 //
 // usage: node send.js --kommun 1480 [--host 127.0.0.1] [--port 61616] [--wait 20] [--user U] [--password P]
 //                     [--broker HOST:PORT,HOST:PORT] [--tls --ca CA.pem] FILE
@@ -52,6 +53,8 @@ const args = parseArgs(process.argv.slice(2));
 let body = fs.readFileSync(args.file, 'utf8');
 const xml = body.trimStart().startsWith('<');
 let messageId;
+// The message's type: a FOLLOW_UP_DONE gets its receipt and nothing after it.
+const type = xml ? ((body.match(/<type>([^<]*)<\/type>/) || [])[1]) : JSON.parse(body).type;
 if (xml) {
   const m = body.match(/<messageId>([^<]*)<\/messageId>/);
   messageId = args.keepId && m ? m[1] : 'demo-' + crypto.randomUUID();
@@ -73,6 +76,8 @@ const finalStatuses = {
 };
 // Answers that end the exchange whatever they say: LOANS answers a LOANS_REQUEST (an empty list included).
 const finalTypes = new Set(['LOANS']);
+// Messages whose receipt is all the hub answers.
+const answeredByReceipt = new Set(['FOLLOW_UP_DONE']);
 const container = rhea.create_container({ id: 'kommun-' + args.kommun + '-client' });
 const brokers = brokersFrom(args, process.env);
 // One broker: no reconnect, as before. Several: reconnect to the next one of the list, quickly at first.
@@ -131,6 +136,7 @@ connection.on('message', (context) => {
   // it is the expected second answer to the same order, and the status events still follow.
   const done = (event.type === 'RECEIPT' && event.status === 'REJECTED' && !event.duplicate)
     || (event.type === 'RECEIPT' && event.duplicate && sends === 1)
+    || (event.type === 'RECEIPT' && answeredByReceipt.has(type))
     || finalTypes.has(event.type)
     || (finalStatuses[event.type] !== undefined && finalStatuses[event.type].has(event.status));
   if (done) {

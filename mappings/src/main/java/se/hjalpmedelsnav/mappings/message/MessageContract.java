@@ -6,6 +6,7 @@ import java.util.Optional;
 import se.hjalpmedelsnav.mappings.buffer.BufferWithdrawalMessage;
 import se.hjalpmedelsnav.mappings.fault.FaultReportMessage;
 import se.hjalpmedelsnav.mappings.incident.IncidentReportMessage;
+import se.hjalpmedelsnav.mappings.loans.FollowUpDoneMessage;
 import se.hjalpmedelsnav.mappings.loans.LoansRequestMessage;
 import se.hjalpmedelsnav.mappings.order.OrderMessage;
 import se.hjalpmedelsnav.mappings.returns.ReturnMessage;
@@ -35,13 +36,15 @@ record MessageContract(MessageType type, Class<? extends KommunMessage> recordCl
             new MessageContract(MessageType.BUFFER_WITHDRAWAL, BufferWithdrawalMessage.class, "bufferWithdrawal",
                     rootElementOf(MessageType.BUFFER_WITHDRAWAL)),
             new MessageContract(MessageType.LOANS_REQUEST, LoansRequestMessage.class, "loansRequest",
-                    rootElementOf(MessageType.LOANS_REQUEST)));
+                    rootElementOf(MessageType.LOANS_REQUEST)),
+            new MessageContract(MessageType.FOLLOW_UP_DONE, FollowUpDoneMessage.class, "followUpDone",
+                    rootElementOf(MessageType.FOLLOW_UP_DONE)));
 
     /**
      * In both schemas and not read yet: refused with UNKNOWN_MESSAGE_TYPE ("not supported yet"), so a municipality
      * that sends one ahead of the hub gets a clear receipt, not a loss.
      */
-    static final List<MessageType> PUBLISHED_AHEAD = List.of(MessageType.FOLLOW_UP_DONE);
+    static final List<MessageType> PUBLISHED_AHEAD = List.of();
 
     static Optional<MessageContract> of(MessageType type) {
         return SUPPORTED.stream().filter(contract -> contract.type() == type).findFirst();

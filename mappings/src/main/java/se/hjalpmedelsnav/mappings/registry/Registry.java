@@ -99,6 +99,15 @@ public final class Registry {
         return Optional.ofNullable(code).map(productAreas::get);
     }
 
+    /**
+     * How many months after delivery a loan of {@code articleNumber} is followed up when its order gave no date: its
+     * product area's interval, else the default (an article no longer in the assortment, or none known).
+     */
+    public int followUpMonths(String articleNumber) {
+        return article(articleNumber).map(Article::productArea).flatMap(this::productArea)
+                .map(ProductArea::followUpInterval).orElse(ProductArea.DEFAULT_FOLLOW_UP_MONTHS);
+    }
+
     public Optional<Article> article(String articleNumber) {
         return Optional.ofNullable(articleNumber).map(assortment::get);
     }

@@ -158,6 +158,9 @@ final class RegistryChecks {
             if (area.orderingRoles().isEmpty()) {
                 report(at + ".orderingRoles", "at least one ordering role is required");
             }
+            if (area.followUpMonths() != null && (area.followUpMonths() < 1 || area.followUpMonths() > 12)) {
+                report(at + ".followUpMonths", "must be 1 to 12: a need is followed up at least once a year");
+            }
         }
     }
 

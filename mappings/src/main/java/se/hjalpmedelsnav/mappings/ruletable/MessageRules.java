@@ -17,7 +17,10 @@ import se.hjalpmedelsnav.mappings.incident.IncidentReportMessage;
 import se.hjalpmedelsnav.mappings.incident.rules.EventNotAfterReport;
 import se.hjalpmedelsnav.mappings.incident.rules.NoPatientIdentity;
 import se.hjalpmedelsnav.mappings.incident.rules.UdiDiCheckDigit;
+import se.hjalpmedelsnav.mappings.loans.FollowUpDoneMessage;
+import se.hjalpmedelsnav.mappings.loans.LentLoans;
 import se.hjalpmedelsnav.mappings.loans.LoansRequestMessage;
+import se.hjalpmedelsnav.mappings.loans.rules.FollowUpOfLentLoans;
 import se.hjalpmedelsnav.mappings.loans.rules.LoanQueryAccount;
 import se.hjalpmedelsnav.mappings.loans.rules.LoanQueryIdentity;
 import se.hjalpmedelsnav.mappings.loans.rules.OneLoanKey;
@@ -133,8 +136,16 @@ public final class MessageRules {
         }
     }
 
-    /** The handbook's rules for every message type the contract knows. */
+    /**
+     * The handbook's rules for every message type the contract knows, with no loan register: a FOLLOW_UP_DONE is then
+     * refused (no loan is known). The hub checks with {@link #handbook(LentLoans)}.
+     */
     public static MessageRules handbook() {
+        return handbook(LentLoans.NONE);
+    }
+
+    /** The handbook's rules for every message type the contract knows; a FOLLOW_UP_DONE is checked against {@code loans}. */
+    public static MessageRules handbook(LentLoans loans) {
         return new MessageRules(List.of(
                 Registration.of(MessageType.ORDER, OrderMessage.class, SENDER, CUSTOMER_ACCOUNT, DEVICE_FOR_USER,
                         List.of(new DeliveryAllowed())),
@@ -154,7 +165,10 @@ public final class MessageRules {
                 Registration.of(MessageType.LOANS_REQUEST, LoansRequestMessage.class, SENDER, List.of(
                         new OneLoanKey(),
                         new LoanQueryAccount(),
-                        new LoanQueryIdentity()))));
+                        new LoanQueryIdentity())),
+                // An answer placed on no customer number: it must follow up one of the sender's own loans.
+                Registration.of(MessageType.FOLLOW_UP_DONE, FollowUpDoneMessage.class, SENDER, List.of(
+                        new FollowUpOfLentLoans(loans)))));
     }
 
     /**

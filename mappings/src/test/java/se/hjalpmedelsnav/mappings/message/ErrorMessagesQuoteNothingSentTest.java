@@ -135,6 +135,13 @@ class ErrorMessagesQuoteNothingSentTest {
         cases.add(rulesCase("return with a contractor whose agreement has ended",
                 ErrorCode.PRIVATE_CONTRACTOR_NO_AGREEMENT, PARTY_KOMMUN, REGISTRY,
                 ReturnBuilder.valid().withPrivateContractor(CONTRACTOR_WITH_EXPIRED_AGREEMENT).build()));
+        cases.add(rulesCase("follow-up of a decision with no loan of the municipality", ErrorCode.SCHEMA_INVALID,
+                PARTY_KOMMUN, REGISTRY, new se.hjalpmedelsnav.mappings.loans.FollowUpDoneMessage(
+                        se.hjalpmedelsnav.mappings.message.MessageType.FOLLOW_UP_DONE, "1480-F-000001", PARTY_KOMMUN,
+                        java.time.OffsetDateTime.parse("2026-03-02T09:00:00+01:00"),
+                        new se.hjalpmedelsnav.mappings.order.Orderer("at-4711", "Fiktiva Arbetsterapeut",
+                                "ARBETSTERAPEUT", null, null), "BES-2026-0042", List.of("IND-000123"),
+                        LocalDate.of(2026, 1, 1), null)));
         cases.add(rulesCase("fault report on an article not in the assortment", ErrorCode.ARTICLE_NOT_ORDERABLE,
                 PARTY_KOMMUN, REGISTRY, FaultReportBuilder.valid().withArticle(ARTICLE_NOT_IN_ASSORTMENT).build()));
         incident(cases, "incident after the day it was reported", ErrorCode.SCHEMA_INVALID,

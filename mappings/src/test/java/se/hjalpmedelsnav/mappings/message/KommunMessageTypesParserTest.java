@@ -54,21 +54,20 @@ class KommunMessageTypesParserTest {
                 arguments("messages/fault-report-valid", FaultReportMessage.class),
                 arguments("messages/incident-report-valid", IncidentReportMessage.class),
                 arguments("messages/buffer-withdrawal-valid", BufferWithdrawalMessage.class),
-                arguments("messages/loans-request-valid", se.hjalpmedelsnav.mappings.loans.LoansRequestMessage.class));
+                arguments("messages/loans-request-valid", se.hjalpmedelsnav.mappings.loans.LoansRequestMessage.class),
+                arguments("messages/follow-up-done-valid", se.hjalpmedelsnav.mappings.loans.FollowUpDoneMessage.class));
     }
 
-    /** FOLLOW_UP_DONE is in both schemas ahead of its handling: a clear refusal with the messageId read, never a loss. */
+    /** FOLLOW_UP_DONE, no longer published ahead: read from JSON and XML alike, every member. */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"json", "xml"})
-    void refusesATypePublishedAheadOfItsHandlingWithItsMessageIdSoTheReceiptFindsItsWay(String format) {
-        ParseResult result = PARSER.parse(OrderBody.fixture("messages/follow-up-done-valid." + format), null);
-
-        assertThat(result).isInstanceOf(ParseResult.Rejected.class);
-        ParseResult.Rejected rejected = (ParseResult.Rejected) result;
-        assertThat(rejected.errors()).extracting(ContractError::code).containsExactly(ErrorCode.UNKNOWN_MESSAGE_TYPE);
-        assertThat(rejected.errors().get(0).message()).contains("not supported yet");
-        assertThat(rejected.messageId()).isEqualTo("1480-2026-F-000003");
-        assertThat(rejected.type()).isEqualTo(MessageType.FOLLOW_UP_DONE);
+    void readsEveryMemberOfAFollowUpDone(String format) {
+        assertThat(parsed(OrderBody.fixture("messages/follow-up-done-valid." + format))).isEqualTo(
+                new se.hjalpmedelsnav.mappings.loans.FollowUpDoneMessage(MessageType.FOLLOW_UP_DONE,
+                        "1480-2026-F-000003", "1480", OffsetDateTime.parse("2027-11-02T09:00:00+01:00"),
+                        new Orderer("at-4711", "Fiktiva Arbetsterapeut", "ARBETSTERAPEUT", null, null),
+                        "BES-2026-0042", List.of("IND-000123"), LocalDate.of(2028, 11, 1),
+                        LocalDate.of(2029, 6, 30)));
     }
 
     @Test

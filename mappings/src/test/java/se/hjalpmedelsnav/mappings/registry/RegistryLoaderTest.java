@@ -52,6 +52,23 @@ class RegistryLoaderTest {
                 .bufferStore().refillsAutomatically()).isFalse();
     }
 
+    @Test
+    void aProductAreasFollowUpIntervalAppliesToItsArticlesAndTwelveMonthsWhenTheFileGivesNone() throws Exception {
+        String minimal = java.nio.file.Files.readString(fixture("minimal.yaml"));
+        String sixMonths = minimal.replaceFirst("(?m)^(\\s+)orderingRoles: \\[BISTANDSHANDLAGGARE, ARBETSTERAPEUT\\]$",
+                "$0\n$1followUpMonths: 6");
+        String thirteenMonths = sixMonths.replace("followUpMonths: 6", "followUpMonths: 13");
+
+        assertThat(sixMonths).contains("followUpMonths: 6");
+        assertThat(loader.load(minimal, "minimal.yaml").followUpMonths("HMN-30001")).isEqualTo(12);
+        assertThat(loader.load(sixMonths, "six.yaml").followUpMonths("HMN-30001")).isEqualTo(6);
+        assertThat(loader.load(sixMonths, "six.yaml").followUpMonths("HMN-NOT-IN-ASSORTMENT")).isEqualTo(12);
+        InvalidRegistryException e = catchThrowableOfType(InvalidRegistryException.class,
+                () -> loader.load(thirteenMonths, "thirteen.yaml"));
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains("productAreas[0].followUpMonths", "at least once a year");
+    }
+
     @ParameterizedTest(name = "{0}: line {1}")
     @CsvSource(delimiter = '|', textBlock = """
             syntax-error.yaml                  | 15 | YAML syntax error: mapping values are not allowed here

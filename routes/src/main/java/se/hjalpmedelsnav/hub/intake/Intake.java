@@ -47,11 +47,18 @@ public record Intake(String queueKommunCode, String transportId, String hubRefer
         return receipt != null && receipt.isAccepted();
     }
 
-    /** What goes on to the supplier: an accepted message, once, and again only when its first hand-off is in doubt. */
+    /**
+     * What goes on to the supplier: an accepted message, once, and again only when its first hand-off is in doubt;
+     * never what the hub answers itself (a LOANS_REQUEST, a FOLLOW_UP_DONE).
+     */
     public boolean toForward() {
-        return accepted() && message() != null && message().type() != MessageType.LOANS_REQUEST
+        return accepted() && message() != null && !HUB_ANSWERS.contains(message().type())
                 && (!duplicate || forwardAgain);
     }
+
+    /** The messages the hub answers itself: nothing of them goes to the supplier. */
+    private static final java.util.Set<MessageType> HUB_ANSWERS =
+            java.util.EnumSet.of(MessageType.LOANS_REQUEST, MessageType.FOLLOW_UP_DONE);
 
     public Intake withErrors(List<ContractError> more) {
         var all = new ArrayList<>(errors);

@@ -2,8 +2,10 @@ package se.hjalpmedelsnav.hub.intake;
 
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import se.hjalpmedelsnav.mappings.loans.LentLoans;
 import se.hjalpmedelsnav.mappings.message.ContractError;
 import se.hjalpmedelsnav.mappings.message.ErrorCode;
 import se.hjalpmedelsnav.mappings.message.KommunMessage;
@@ -20,14 +22,23 @@ import se.hjalpmedelsnav.mappings.rules.RuleContext;
 @Component
 public class MessageEnforcement {
 
-    private final MessageRules rules = MessageRules.handbook();
+    private final MessageRules rules;
     private final RegistrySource registry;
     private final Set<MessageType> handled;
 
+    /** Without a loan register: a FOLLOW_UP_DONE is refused, as no loan is known. */
+    public MessageEnforcement(RegistrySource registry, Set<MessageType> handled) {
+        this(registry, handled, LentLoans.NONE);
+    }
+
+    /** A FOLLOW_UP_DONE is checked against the loan register ({@code loans}). */
+    @Autowired
     public MessageEnforcement(RegistrySource registry,
-            @Value("${nav.intake.handled-types:ORDER,RETURN,FAULT_REPORT,INCIDENT_REPORT,BUFFER_WITHDRAWAL,LOANS_REQUEST}") Set<MessageType> handled) {
+            @Value("${nav.intake.handled-types:ORDER,RETURN,FAULT_REPORT,INCIDENT_REPORT,BUFFER_WITHDRAWAL,LOANS_REQUEST,FOLLOW_UP_DONE}") Set<MessageType> handled,
+            LentLoans loans) {
         this.registry = registry;
         this.handled = Set.copyOf(handled);
+        this.rules = MessageRules.handbook(loans);
     }
 
     public Intake enforce(Intake intake) {

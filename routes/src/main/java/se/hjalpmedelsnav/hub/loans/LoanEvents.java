@@ -5,13 +5,17 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.apache.camel.Body;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import se.hjalpmedelsnav.hub.tracking.TrackedMessage;
 import se.hjalpmedelsnav.mappings.buffer.BufferStoreOrders;
 import se.hjalpmedelsnav.hub.tracking.TrackingStore;
 import se.hjalpmedelsnav.mappings.message.KommunMessageMappers;
+import se.hjalpmedelsnav.mappings.registry.ProductArea;
+import se.hjalpmedelsnav.mappings.registry.RegistrySource;
 import se.hjalpmedelsnav.mappings.supplier.SupplierEvent;
 import se.hjalpmedelsnav.mappings.supplier.SupplierFaultReportStatus;
 import se.hjalpmedelsnav.mappings.supplier.SupplierOrderStatus;
@@ -32,11 +36,25 @@ public class LoanEvents {
     private final TrackingStore tracking;
     private final LoanRegister register;
     private final Clock clock;
+    private final ToIntFunction<String> followUpMonths;
 
+    /** Loans whose order gave no follow-up date are followed up after the default interval. */
     public LoanEvents(TrackingStore tracking, LoanRegister register, Clock clock) {
+        this(tracking, register, clock, article -> ProductArea.DEFAULT_FOLLOW_UP_MONTHS);
+    }
+
+    /** Loans whose order gave no follow-up date are followed up after their product area's interval in the registry. */
+    @Autowired
+    public LoanEvents(TrackingStore tracking, LoanRegister register, Clock clock, RegistrySource registry) {
+        this(tracking, register, clock, article -> registry.current().followUpMonths(article));
+    }
+
+    private LoanEvents(TrackingStore tracking, LoanRegister register, Clock clock,
+            ToIntFunction<String> followUpMonths) {
         this.tracking = tracking;
         this.register = register;
         this.clock = clock;
+        this.followUpMonths = followUpMonths;
     }
 
     public void record(@Body String eventJson) throws JsonProcessingException {
@@ -53,7 +71,7 @@ public class LoanEvents {
         String reference = tracked.hubReference();
         int changed = 0;
         if (event.status() == SupplierOrderStatus.DELIVERED) {
-            changed = register.lend(kommun, reference, tracked.customerNumber(), event.deviceIds(), at);
+            changed = register.lend(kommun, reference, tracked.customerNumber(), event.deviceIds(), at, followUpMonths);
         } else if (event.status() == SupplierReturnStatus.PICKED_UP) {
             changed = register.end(kommun, devicesOf(reference), LoanState.RETURNED, reference, at);
         } else if (event.status() == SupplierReturnStatus.LOST_REGISTERED) {

@@ -12,10 +12,14 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.ToIntFunction;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
+import se.hjalpmedelsnav.mappings.loans.LentLoans;
+import se.hjalpmedelsnav.mappings.registry.ProductArea;
 import se.hjalpmedelsnav.mappings.rules.RuleContext;
 
 /**
@@ -32,7 +36,7 @@ import se.hjalpmedelsnav.mappings.rules.RuleContext;
  * {@link #returnsDue}.
  */
 @Repository
-public class LoanRegister {
+public class LoanRegister implements LentLoans {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<LoanOrigin.Line>> LINES = new TypeReference<>() { };
@@ -66,20 +70,35 @@ public class LoanRegister {
     /**
      * Lends {@code deviceIds}, delivered on the order {@code hubReference} of {@code kommunCode}, from {@code since}:
      * with the decision, dates, articles and user its origin recorded, or only the customer number when no origin
-     * was recorded (an order accepted before the register existed). Returns how many loans are new.
+     * was recorded (an order accepted before the register existed). Returns how many loans are new. A loan whose
+     * order gave no follow-up date is followed up {@link ProductArea#DEFAULT_FOLLOW_UP_MONTHS} months after delivery.
      */
     public int lend(String kommunCode, String hubReference, String customerNumber, List<String> deviceIds,
             OffsetDateTime since) {
+        return lend(kommunCode, hubReference, customerNumber, deviceIds, since,
+                article -> ProductArea.DEFAULT_FOLLOW_UP_MONTHS);
+    }
+
+    /**
+     * As {@link #lend(String, String, String, List, OffsetDateTime)}; a loan whose order gave no follow-up date is
+     * followed up {@code followUpMonths} of its article after delivery (the product area's interval in the registry).
+     */
+    public int lend(String kommunCode, String hubReference, String customerNumber, List<String> deviceIds,
+            OffsetDateTime since, ToIntFunction<String> followUpMonths) {
         Optional<LoanOrigin> origin = origin(hubReference);
         List<String> articles = origin.map(known -> known.articlesOf(deviceIds))
                 .orElseGet(() -> deviceIds.stream().map(device -> (String) null).toList());
         return inOneTransaction(() -> {
             int added = 0;
             for (int i = 0; i < deviceIds.size(); i++) {
-                Loan loan = new Loan(deviceIds.get(i), articles.get(i), hubReference,
+                String article = articles.get(i);
+                LocalDate followUp = origin.map(LoanOrigin::followUpDate).orElseGet(() -> since
+                        .atZoneSameInstant(RuleContext.SWEDISH_TIME).toLocalDate()
+                        .plusMonths(followUpMonths.applyAsInt(article)));
+                Loan loan = new Loan(deviceIds.get(i), article, hubReference,
                         origin.map(LoanOrigin::decisionReference).orElse(null),
                         origin.map(LoanOrigin::customerNumber).orElse(customerNumber), since, LoanState.LENT, null,
-                        origin.map(LoanOrigin::validTo).orElse(null), origin.map(LoanOrigin::followUpDate).orElse(null),
+                        origin.map(LoanOrigin::validTo).orElse(null), followUp,
                         kommunCode, origin.map(LoanOrigin::userPseudonym).orElse(null));
                 added += insertIfAbsent(loan);
             }
@@ -142,6 +161,36 @@ public class LoanRegister {
         and(sql, args, "device_id", query.deviceId());
         sql.append(" order by since, device_id, hub_reference limit 1000");
         return jdbc.query(sql.toString(), LoanRegister::loan, args.toArray());
+    }
+
+    /** The devices lent now under one decision of one municipality: what a FOLLOW_UP_DONE may follow up. */
+    @Override
+    public Set<String> devicesUnder(String kommunCode, String decisionReference) {
+        return Set.copyOf(jdbc.queryForList("select device_id from loan where kommun_code = ? and "
+                + "decision_reference = ? and state = ?", String.class, kommunCode, decisionReference,
+                LoanState.LENT.name()));
+    }
+
+    /**
+     * The need behind the loans under {@code decisionReference} of {@code kommunCode} was followed up (FOLLOW_UP_DONE):
+     * the lent ones, or those of {@code deviceIds} when given, are next followed up on {@code nextFollowUpDate}, and
+     * end on {@code validTo} when it is given (a renewed decision). Returns how many loans it moved. Run in the
+     * receipt's transaction, so a message accepted moves them once.
+     */
+    public int followedUp(String kommunCode, String decisionReference, List<String> deviceIds,
+            LocalDate nextFollowUpDate, LocalDate validTo, OffsetDateTime at) {
+        var sql = new StringBuilder("update loan set follow_up_date = ?, valid_to = coalesce(?, valid_to), "
+                + "updated_at = ? where kommun_code = ? and decision_reference = ? and state = ?");
+        var args = new ArrayList<Object>();
+        args.add(date(nextFollowUpDate));
+        args.add(date(validTo)); // null keeps the end date
+        args.addAll(List.of(timestamp(at), kommunCode, decisionReference, LoanState.LENT.name()));
+        if (deviceIds != null && !deviceIds.isEmpty()) {
+            sql.append(" and device_id in (").append(String.join(", ", deviceIds.stream().map(d -> "?").toList()))
+                    .append(")");
+            args.addAll(deviceIds);
+        }
+        return jdbc.update(sql.toString(), args.toArray());
     }
 
     /** Loans still lent whose follow-up date is {@code day} or earlier, in every municipality. */

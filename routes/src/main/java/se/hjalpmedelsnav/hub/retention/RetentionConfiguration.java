@@ -1,10 +1,8 @@
 package se.hjalpmedelsnav.hub.retention;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,6 +12,7 @@ import se.hjalpmedelsnav.hub.admin.DeadLetters;
 import se.hjalpmedelsnav.hub.incident.IncidentProperties;
 import se.hjalpmedelsnav.hub.incident.IncidentReportRecord;
 import se.hjalpmedelsnav.hub.incident.IncidentReportStore;
+import se.hjalpmedelsnav.hub.lease.JobLease;
 
 /** The purge's parts, from {@code nav.retention.*}; a policy that breaks its own rules stops the start. */
 @Configuration
@@ -39,7 +38,8 @@ public class RetentionConfiguration {
             throw new IllegalStateException("nav.retention is not a policy the hub can keep: "
                     + String.join("; ", problems));
         }
-        return new RetentionPurge(properties, new PurgeLease(jdbc, holder()), new DatabasePurge(jdbc, properties),
+        return new RetentionPurge(properties, new JobLease(jdbc, RetentionPurge.LEASE, JobLease.thisHub()),
+                new DatabasePurge(jdbc, properties),
                 folders(fileDrop, incident, incidentReports), parkedMessages, audit, meters, clock);
     }
 
@@ -59,16 +59,5 @@ public class RetentionConfiguration {
                 Path.of(incident.confirmations().errorFolder()),
                 hubReference -> incidentReports.find(hubReference).map(IncidentReportRecord::confirmedAt)
                         .map(confirmed -> confirmed.toInstant()));
-    }
-
-    /** Who holds the lease, in the audit: the host and this start of the hub. */
-    private static String holder() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException unknown) {
-            host = "hub";
-        }
-        return host + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.hjalpmedelsnav.hub.lease.JobLease;
 
 /**
  * One purge run: takes the lease (or leaves the run to the hub holding it), removes what is past its period in
@@ -21,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * from any hub ({@code GET /api/admin/retention}).
  */
 public class RetentionPurge {
+
+    /** The purge's row in {@code retention_lease}. */
+    public static final String LEASE = "purge";
 
     public static final String DONE = "DONE";
     public static final String SKIPPED = "SKIPPED";
@@ -31,7 +35,7 @@ public class RetentionPurge {
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
 
     private final RetentionProperties properties;
-    private final PurgeLease lease;
+    private final JobLease lease;
     private final DatabasePurge database;
     private final Folders folders;
     private final ParkedMessageRetention parkedMessages;
@@ -47,7 +51,7 @@ public class RetentionPurge {
             Path confirmationsError, Function<String, Optional<Instant>> confirmedAt) {
     }
 
-    public RetentionPurge(RetentionProperties properties, PurgeLease lease, DatabasePurge database, Folders folders,
+    public RetentionPurge(RetentionProperties properties, JobLease lease, DatabasePurge database, Folders folders,
             ParkedMessageRetention parkedMessages, RetentionAudit audit, MeterRegistry meters, Clock clock) {
         this.properties = properties;
         this.lease = lease;

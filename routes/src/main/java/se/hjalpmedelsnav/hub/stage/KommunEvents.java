@@ -64,6 +64,18 @@ public class KommunEvents extends RouteBuilder {
                 + "?jmsMessageType=Text&transacted=false", json(event), headers(event));
     }
 
+    /**
+     * Sends {@code event} now, outside any stage, under the broker's duplicate id {@code brokerDuplicateId}: a second
+     * send of the same id (after a crash between the send and recording it) is dropped by the broker, so the
+     * municipality gets it once.
+     */
+    public void sendNowOnce(KommunEvent event, String brokerDuplicateId) {
+        var headers = headers(event);
+        headers.put(MessageProperties.BROKER_DUPLICATE_ID, brokerDuplicateId);
+        producer.sendBodyAndHeaders("jms:queue:" + Queues.kommunOut(event.kommunCode())
+                + "?jmsMessageType=Text&transacted=false", json(event), headers);
+    }
+
     /** The message's body becomes the event's JSON, its headers exactly the event's properties. */
     static void address(Exchange exchange) throws InvalidPayloadException {
         KommunEvent event = exchange.getMessage().getMandatoryBody(KommunEvent.class);

@@ -9,10 +9,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import se.hjalpmedelsnav.hub.support.EmbeddedHubTest;
 import se.hjalpmedelsnav.hub.support.KommunAmqpClient;
 import se.hjalpmedelsnav.hub.support.NodeKommunClient;
@@ -21,8 +25,9 @@ import se.hjalpmedelsnav.hub.support.TestOrders;
 /**
  * The loan register end to end on the embedded default: orders delivered and returned by the supplier simulator,
  * then a case system's LOANS_REQUEST over AMQP 1.0 answered on its {@code .out} with LOANS; the same question from
- * another municipality and from a private contractor; FOLLOW_UP_DONE refused, not lost; and a client written in
- * Node.js ({@code tools/kommun-client}) asking and hearing the answer.
+ * another municipality and from a private contractor; a follow-up come due sent once as FOLLOW_UP_DUE, and a
+ * FOLLOW_UP_DONE moving the next one; and a client written in Node.js ({@code tools/kommun-client}) asking and
+ * hearing the answer.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LoansFlowTest extends EmbeddedHubTest {
@@ -35,6 +40,9 @@ class LoansFlowTest extends EmbeddedHubTest {
 
     KommunAmqpClient goteborg;
     KommunAmqpClient molndal;
+
+    @Autowired
+    CamelContext camel;
 
     @BeforeAll
     void connect() throws Exception {
@@ -54,13 +62,18 @@ class LoansFlowTest extends EmbeddedHubTest {
 
     private Delivered deliveredOrder(KommunAmqpClient kommun, String kommunCode, String user, String customerNumber,
             String payerNumber) throws Exception {
+        return deliveredOrder(kommun, kommunCode, user, customerNumber, payerNumber, "2027-11-20");
+    }
+
+    private Delivered deliveredOrder(KommunAmqpClient kommun, String kommunCode, String user, String customerNumber,
+            String payerNumber, String followUpDate) throws Exception {
         String messageId = TestOrders.newMessageId();
         String decision = "BES-" + UUID.randomUUID();
         ObjectNode order = TestOrders.validOrder(messageId);
         order.put("kommunCode", kommunCode).put("customerNumber", customerNumber).put("payerNumber", payerNumber);
         ((ObjectNode) order.path("recipient")).put("personalIdentityNumber", user);
         ((ObjectNode) order.path("decision")).put("reference", decision).put("validTo", "2028-11-19")
-                .put("followUpDate", "2027-11-20");
+                .put("followUpDate", followUpDate);
         kommun.send(order);
         String hubReference = kommun.receipt(messageId).path("hubReference").asText();
         List<String> devices = new ArrayList<>();
@@ -223,31 +236,105 @@ class LoansFlowTest extends EmbeddedHubTest {
         assertThat(second.toString().contains("0302")).as("the receipt quotes the number").isFalse();
     }
 
+    /** One tick of the reminder route's timer, now rather than at its next period. */
+    private void remindersTick() throws Exception {
+        var route = camel.getRoute("loan-reminders");
+        assertThat(route).as("visible in Hawtio's routes").isNotNull();
+        Exchange tick = new DefaultExchange(camel);
+        route.getProcessor().process(tick);
+        assertThat(tick.getException()).isNull();
+    }
+
+    /** Waits until everything the hub sent Göteborg before now has arrived: the answer to a question asked now. */
+    private void drainGoteborg() throws Exception {
+        ask(goteborg, question("1480").put("decisionReference", "BES-" + UUID.randomUUID()));
+    }
+
     @Test
-    void aFollowUpDoneIsRefusedAsNotSupportedYetUnderItsMessageIdInJsonAndXml() throws Exception {
+    void anOrderDeliveredWithAFollowUpDateInThePastGetsExactlyOneFollowUpDueOnItsOut() throws Exception {
+        String yesterday = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm")).minusDays(1).toString();
+        Delivered order = deliveredOrder(goteborg, "1480", USER, "KN-1480-001", "BN-1480-01", yesterday);
+
+        remindersTick();
+        JsonNode due = goteborg.awaitMessage(order.hubReference(),
+                m -> "FOLLOW_UP_DUE".equals(m.path("type").asText()));
+        remindersTick();
+        remindersTick();
+        drainGoteborg();
+
+        assertThat(due.path("hubReference").asText()).isEqualTo(order.hubReference());
+        assertThat(due.path("decisionReference").asText()).isEqualTo(order.decision());
+        assertThat(due.path("dueDate").asText()).isEqualTo(yesterday);
+        assertThat(JSON.convertValue(due.path("deviceIds"), List.class)).containsExactlyInAnyOrderElementsOf(
+                order.deviceIds());
+        assertThat(due.path("at").asText()).isNotBlank();
+        assertThat(due.toString()).as("references only").doesNotContain("460302", "personalIdentityNumber", "name");
+        assertThat(goteborg.receivedFor(order.hubReference()))
+                .filteredOn(m -> "FOLLOW_UP_DUE".equals(m.path("type").asText())).hasSize(1);
+        var listed = getAs("viewer", "viewer-dev", "/api/admin/loans/reminders");
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(listed.body())).anySatisfy(reminder -> {
+            assertThat(reminder.path("kind").asText()).isEqualTo("FOLLOW_UP_DUE");
+            assertThat(reminder.path("kommunCode").asText()).isEqualTo("1480");
+            assertThat(reminder.path("hubReference").asText()).isEqualTo(order.hubReference());
+            assertThat(reminder.path("dueDate").asText()).isEqualTo(yesterday);
+            assertThat(reminder.path("sentAt").asText()).isNotBlank();
+        });
+        assertThat(get("/api/admin/loans/reminders").statusCode()).as("not logged in").isEqualTo(401);
+    }
+
+    @Test
+    void aFollowUpDoneOfItsOwnDecisionMovesTheFollowUpAndOneOfAnotherIsRefusedWithoutQuotingIt() throws Exception {
+        String yesterday = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm")).minusDays(1).toString();
+        Delivered order = deliveredOrder(goteborg, "1480", USER, "KN-1480-001", "BN-1480-01", yesterday);
+        remindersTick();
+        goteborg.awaitMessage(order.hubReference(), m -> "FOLLOW_UP_DUE".equals(m.path("type").asText()));
+        String sentAt = java.time.OffsetDateTime.now().toString();
+        String next = java.time.LocalDate.now().plusMonths(6).toString();
         ObjectNode done = JSON.createObjectNode();
         String messageId = TestOrders.newMessageId();
-        done.put("type", "FOLLOW_UP_DONE").put("messageId", messageId).put("kommunCode", "1480")
-                .put("sentAt", "2027-11-22T09:00:00+01:00");
+        done.put("type", "FOLLOW_UP_DONE").put("messageId", messageId).put("kommunCode", "1480").put("sentAt", sentAt);
         done.putObject("orderer").put("id", "at-4711").put("name", "Anna Arbetsterapeut").put("role", "ARBETSTERAPEUT");
-        done.put("decisionReference", "BES-1").put("nextFollowUpDate", "2028-11-20");
+        done.put("decisionReference", order.decision()).put("nextFollowUpDate", next).put("validTo", "2029-06-30");
+        String unknownDecision = "BES-" + UUID.randomUUID();
         String xmlId = TestOrders.newMessageId();
         String xml = """
                 <followUpDone xmlns="urn:hjalpmedelsnav:kommun:1"><type>FOLLOW_UP_DONE</type>\
-                <messageId>%s</messageId><kommunCode>1480</kommunCode><sentAt>2027-11-22T09:00:00+01:00</sentAt>\
+                <messageId>%s</messageId><kommunCode>1480</kommunCode><sentAt>%s</sentAt>\
                 <orderer><id>at-4711</id><name>Anna</name><role>ARBETSTERAPEUT</role></orderer>\
-                <decisionReference>BES-1</decisionReference><nextFollowUpDate>2028-11-20</nextFollowUpDate>\
-                </followUpDone>""".formatted(xmlId);
+                <decisionReference>%s</decisionReference><nextFollowUpDate>%s</nextFollowUpDate>\
+                </followUpDone>""".formatted(xmlId, sentAt, unknownDecision, next);
+        // Mölndal answering Göteborg's follow-up: not one of its loans
+        ObjectNode foreign = done.deepCopy().put("messageId", TestOrders.newMessageId()).put("kommunCode", "1481");
 
         goteborg.send(done);
         goteborg.send(xml);
+        molndal.send(foreign);
 
-        for (String id : List.of(messageId, xmlId)) {
-            JsonNode receipt = goteborg.receipt(id);
-            assertThat(receipt.path("status").asText()).isEqualTo("REJECTED");
-            assertThat(receipt.path("errors").get(0).path("code").asText()).isEqualTo("UNKNOWN_MESSAGE_TYPE");
-            assertThat(receipt.path("errors").get(0).path("message").asText()).contains("not supported yet");
-        }
+        JsonNode accepted = goteborg.receipt(messageId);
+        assertThat(accepted.path("status").asText()).isEqualTo("ACCEPTED");
+        JsonNode refused = goteborg.receipt(xmlId);
+        assertThat(refused.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(refused.path("errors").get(0).path("code").asText()).isEqualTo("SCHEMA_INVALID");
+        assertThat(refused.path("errors").get(0).path("field").asText()).isEqualTo("decisionReference");
+        assertThat(refused.toString()).doesNotContain(unknownDecision);
+        JsonNode foreignReceipt = molndal.receipt(foreign.path("messageId").asText());
+        assertThat(foreignReceipt.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(foreignReceipt.toString()).doesNotContain(order.decision());
+
+        assertThat(ask(goteborg, question("1480").put("decisionReference", order.decision())).path("loans"))
+                .hasSize(2).allSatisfy(loan -> {
+                    assertThat(loan.path("followUpDate").asText()).isEqualTo(next);
+                    assertThat(loan.path("validTo").asText()).isEqualTo("2029-06-30");
+                });
+        String doneReference = accepted.path("hubReference").asText();
+        assertThat(supplierOrders().findValuesAsText("orderId")).as("not passed on to the supplier")
+                .doesNotContain(doneReference);
+        remindersTick();
+        drainGoteborg();
+        assertThat(goteborg.receivedFor(order.hubReference()))
+                .filteredOn(m -> "FOLLOW_UP_DUE".equals(m.path("type").asText())).as("the next one is not due yet")
+                .hasSize(1);
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import se.hjalpmedelsnav.hub.admin.ReplayAudit;
 import se.hjalpmedelsnav.hub.admin.ReplayRecord;
 import se.hjalpmedelsnav.hub.incident.IncidentReportStore;
+import se.hjalpmedelsnav.hub.lease.JobLease;
 import se.hjalpmedelsnav.hub.tracking.TestDatabases;
 import se.hjalpmedelsnav.hub.tracking.TestDatabases.TestDatabase;
 import se.hjalpmedelsnav.hub.tracking.TrackedMessage;
@@ -247,8 +248,8 @@ class RetentionDatabaseTest {
     void theLeaseKeepsASecondHubOutUntilItIsFreedOrRunsOut(String kind) {
         TestDatabase db = fresh(kind);
         var jdbc = new JdbcTemplate(db.dataSource());
-        var first = new PurgeLease(jdbc, "hub-a");
-        var second = new PurgeLease(jdbc, "hub-b");
+        var first = new JobLease(jdbc, RetentionPurge.LEASE, "hub-a");
+        var second = new JobLease(jdbc, RetentionPurge.LEASE, "hub-b");
         Duration lease = policy.lease();
 
         assertThat(first.take(NOW, NOW.plus(lease))).isTrue();

@@ -38,6 +38,7 @@ import se.hjalpmedelsnav.hub.admin.ReplayAudit;
 import se.hjalpmedelsnav.hub.broker.BrokerProperties;
 import se.hjalpmedelsnav.hub.broker.EmbeddedBroker;
 import se.hjalpmedelsnav.hub.incident.IncidentReportStore;
+import se.hjalpmedelsnav.hub.lease.JobLease;
 
 /**
  * The retention's parts as one hub has them, on a real database and the hub's real embedded broker (in-VM, its
@@ -185,7 +186,7 @@ public final class RetentionFixture {
         var deadLetters = new DeadLetters(broker, new ReplayAudit(jdbc),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)), clock);
         var parked = new ParkedMessageRetention(deadLetters, audit, policy.deadLetters(), meters);
-        return new RetentionPurge(policy, new PurgeLease(jdbc, hub), new DatabasePurge(jdbc, policy),
+        return new RetentionPurge(policy, new JobLease(jdbc, RetentionPurge.LEASE, hub), new DatabasePurge(jdbc, policy),
                 folders == null ? noFolders() : folders, parked, audit, meters, clock);
     }
 

@@ -121,6 +121,9 @@ class PersonalDataScanTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    org.apache.camel.CamelContext camel;
+
     @AfterAll
     void restoreLogging() {
         System.setOut(STDOUT);
@@ -173,6 +176,9 @@ class PersonalDataScanTest {
         // Accepted, delivered to the user's home, with events back from the supplier.
         String home = TestOrders.newMessageId();
         ObjectNode homeOrder = order(home, PERSONNUMMER);
+        // its follow-up came due yesterday: a FOLLOW_UP_DUE is sent once it is delivered
+        String yesterday = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm")).minusDays(1).toString();
+        ((ObjectNode) homeOrder.path("decision")).put("reference", "BES-SCAN-1").put("followUpDate", yesterday);
         goteborg.send(homeOrder);
         // The same again: a duplicate, answered with the original receipt.
         goteborg.send(homeOrder);
@@ -230,22 +236,35 @@ class PersonalDataScanTest {
         alingsas.awaitMessage(returned, m -> "PICKED_UP".equals(m.path("status").asText()));
         alingsas.awaitMessage(fault, m -> "RESOLVED".equals(m.path("status").asText()));
 
+        // The reminders: the delivered order's FOLLOW_UP_DUE (one tick of the route now), answered with FOLLOW_UP_DONE.
+        String homeReference = goteborg.receipt(home).path("hubReference").asText();
+        var reminders = camel.getRoute("loan-reminders");
+        reminders.getProcessor().process(new org.apache.camel.support.DefaultExchange(camel));
+        goteborg.awaitMessage(homeReference, m -> "FOLLOW_UP_DUE".equals(m.path("type").asText()));
+        String followUpDone = TestOrders.newMessageId();
+        ObjectNode done = JSON.createObjectNode();
+        done.put("type", "FOLLOW_UP_DONE").put("messageId", followUpDone).put("kommunCode", "1480")
+                .put("sentAt", java.time.OffsetDateTime.now().toString());
+        done.putObject("orderer").put("id", "at-4711").put("name", NAMES.get(2)).put("role", "ARBETSTERAPEUT")
+                .put("phone", PHONES.get(2));
+        done.put("decisionReference", "BES-SCAN-1").put("nextFollowUpDate",
+                java.time.LocalDate.now().plusMonths(12).toString());
+        goteborg.send(done);
+        assertThat(goteborg.receipt(followUpDone).path("status").asText()).isEqualTo("ACCEPTED");
+
         // The loan register: asked by the user's number (the delivered order's devices are found), by the protected
-        // user's samordningsnummer, and by a number with a bad check digit; a FOLLOW_UP_DONE it does not handle yet.
+        // user's samordningsnummer, and by a number with a bad check digit.
         String loansOfUser = TestOrders.newMessageId();
         goteborg.send(loansRequest(loansOfUser, PERSONNUMMER));
         String loansOfProtected = TestOrders.newMessageId();
         goteborg.send(loansRequest(loansOfProtected, SAMORDNINGSNUMMER));
         String loansBadNumber = TestOrders.newMessageId();
         goteborg.send(loansRequest(loansBadNumber, LUHN_INVALID));
-        String followUpDone = TestOrders.newMessageId();
-        goteborg.send(loansRequest(followUpDone, PERSONNUMMER).put("type", "FOLLOW_UP_DONE"));
         assertThat(goteborg.awaitMessage(loansOfUser, m -> "LOANS".equals(m.path("type").asText())).path("loans"))
                 .hasSizeGreaterThanOrEqualTo(2);
         assertThat(goteborg.awaitMessage(loansOfProtected, m -> "LOANS".equals(m.path("type").asText()))
                 .path("loans")).isNotEmpty();
         assertThat(errorCodes(goteborg.receipt(loansBadNumber))).contains("PERSONAL_ID_INVALID");
-        assertThat(errorCodes(goteborg.receipt(followUpDone))).contains("UNKNOWN_MESSAGE_TYPE");
 
         // Parked: an event for an order the hub never sent, and an order the supplier cannot take.
         String unknownOrder = UUID.randomUUID().toString();
@@ -399,8 +418,8 @@ class PersonalDataScanTest {
 
     private List<String> scanTrackingStore() {
         List<String> hits = new ArrayList<>();
-        // The loan register's too: every loan and origin row, user pseudonyms included.
-        for (String table : List.of("tracked_message", "supplier_event", "loan", "loan_origin")) {
+        // The loan register's too: every loan and origin row, user pseudonyms included, and every reminder.
+        for (String table : List.of("tracked_message", "supplier_event", "loan", "loan_origin", "loan_reminder")) {
             List<Map<String, Object>> rows = jdbc.queryForList("select * from " + table);
             assertThat(rows).as(table).isNotEmpty();
             hits.addAll(scanLines("tracking store " + table, rows.stream().map(Object::toString).toList()));

@@ -1,25 +1,40 @@
-package se.hjalpmedelsnav.hub.retention;
+package se.hjalpmedelsnav.hub.lease;
 
+import java.net.InetAddress;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The one purge at a time among the hubs sharing the database: a lease row in {@code retention_lease}, taken
+ * One run of a scheduled job at a time among the hubs sharing the database (the purge, row {@code purge}; the loan
+ * reminders, row {@code loan-reminders}): a lease row in {@code retention_lease}, taken
  * and renewed with conditional updates (one statement each, so H2 and PostgreSQL alike let one hub win), held
  * only for one run (and a rest after it), and freed when its time passes if the hub holding it died. Times are the hubs' clocks,
  * which agree to well within a lease.
  */
-public class PurgeLease {
-
-    static final String PURGE = "purge";
+public class JobLease {
 
     private final JdbcTemplate jdbc;
+    private final String name;
     private final String holder;
 
-    public PurgeLease(JdbcTemplate jdbc, String holder) {
+    /** The lease of the job whose row in {@code retention_lease} is {@code name}, held as {@code holder}. */
+    public JobLease(JdbcTemplate jdbc, String name, String holder) {
         this.jdbc = jdbc;
+        this.name = name;
         this.holder = holder;
+    }
+
+    /** Who holds a lease, in the audit: the host and this start of the hub. */
+    public static String thisHub() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException unknown) {
+            host = "hub";
+        }
+        return host + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     public String holder() {
@@ -29,14 +44,14 @@ public class PurgeLease {
     /** Takes the lease until {@code until}; false when another hub holds it and its time has not passed. */
     public boolean take(Instant now, Instant until) {
         return jdbc.update("update retention_lease set holder = ?, leased_until = ? where name = ? "
-                + "and (leased_until < ? or holder = ?)", holder, Timestamp.from(until), PURGE, Timestamp.from(now),
+                + "and (leased_until < ? or holder = ?)", holder, Timestamp.from(until), name, Timestamp.from(now),
                 holder) == 1;
     }
 
     /** Extends the lease this hub holds; false when it lost it (its time passed and another hub took it). */
     public boolean renew(Instant until) {
         return jdbc.update("update retention_lease set leased_until = ? where name = ? and holder = ?",
-                Timestamp.from(until), PURGE, holder) == 1;
+                Timestamp.from(until), name, holder) == 1;
     }
 
     /**
@@ -45,6 +60,6 @@ public class PurgeLease {
      */
     public void release(Instant restUntil) {
         jdbc.update("update retention_lease set holder = null, leased_until = ? where name = ? and holder = ?",
-                Timestamp.from(restUntil), PURGE, holder);
+                Timestamp.from(restUntil), name, holder);
     }
 }
