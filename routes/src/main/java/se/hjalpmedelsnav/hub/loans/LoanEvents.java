@@ -32,6 +32,8 @@ import se.hjalpmedelsnav.mappings.supplier.SupplierReturnStatus;
 public class LoanEvents {
 
     private static final Logger log = LoggerFactory.getLogger(LoanEvents.class);
+    private static final java.util.Set<se.hjalpmedelsnav.mappings.supplier.SupplierEventStatus> LOAN_STATUSES = java.util.Set.of(SupplierOrderStatus.DELIVERED,
+            SupplierReturnStatus.PICKED_UP, SupplierReturnStatus.LOST_REGISTERED, SupplierFaultReportStatus.DEVICE_REPLACED);
 
     private final TrackingStore tracking;
     private final LoanRegister register;
@@ -59,8 +61,8 @@ public class LoanEvents {
 
     public void record(@Body String eventJson) throws JsonProcessingException {
         SupplierEvent event = KommunMessageMappers.readTrusted(eventJson, SupplierEvent.class);
-        if (event.status() == null || event.reference() == null) {
-            return;
+        if (event.status() == null || event.reference() == null || !LOAN_STATUSES.contains(event.status())) {
+            return; // CONFIRMED, BACKORDERED, RECEIVED, …: nothing lent or ended, no look-up
         }
         TrackedMessage tracked = tracking.byHubReference(event.reference()).orElse(null);
         if (tracked == null || BufferStoreOrders.isRefill(tracked.messageId())) {
@@ -84,7 +86,8 @@ public class LoanEvents {
         } else {
             return;
         }
-        log.info("Loan register: {} of {} changed {} loan(s)", reference, kommun, changed);
+        // DEBUG: the journey and the register itself show it; at INFO it was one more line per delivered order.
+        log.debug("Loan register: {} of {} changed {} loan(s)", reference, kommun, changed);
     }
 
     private List<String> devicesOf(String hubReference) {

@@ -38,7 +38,17 @@ public class DatabasePurge {
                     RetentionProperties.Tables::confirmedIncidentReports),
             new Table("replay_audit", "id", "replayed_at < ?", RetentionProperties.Tables::replayAudit),
             new Table("retention_audit", "id", "audited_at < ?", RetentionProperties.Tables::retentionAudit),
-            new Table("retention_run", "id", "started_at < ?", RetentionProperties.Tables::retentionAudit));
+            new Table("retention_run", "id", "started_at < ?", RetentionProperties.Tables::retentionAudit),
+            // A lent device's loan stays, however old; an ended one goes a period after it ended.
+            new Table("loan", "kommun_code, device_id, hub_reference", "state <> 'LENT' and ended_at < ?",
+                    RetentionProperties.Tables::endedLoans),
+            // What a loan was lent from stays while a loan on it is lent (a replacement reads it).
+            new Table("loan_origin", "hub_reference", "recorded_at < ? and not exists (select 1 from loan l "
+                    + "where l.hub_reference = loan_origin.hub_reference and l.state = 'LENT')",
+                    RetentionProperties.Tables::loanOrigins),
+            // An unsent reminder stays until the job has sent it.
+            new Table("loan_reminder", "id", "sent_at is not null and sent_at < ?",
+                    RetentionProperties.Tables::sentReminders));
 
     private final JdbcTemplate jdbc;
     private final RetentionProperties properties;

@@ -39,6 +39,13 @@ public final class RetentionPolicy {
                         "tables.replay-audit"),
                 entry("retention_audit, retention_run", "the purge's runs and its steps on parked messages", false,
                         t.retentionAudit(), "the step or run", "tables.retention-audit"),
+                entry("loan", "the loan register: device, order, decision, state; the user as a keyed pseudonym", true,
+                        t.endedLoans(), "the loan's end (a lent device's loan stays)", "tables.ended-loans"),
+                entry("loan_origin", "what a loan is lent from: an order's decision, dates, articles; the user as a "
+                        + "keyed pseudonym", true, t.loanOrigins(), "its recording, once no loan on it is lent",
+                        "tables.loan-origins"),
+                entry("loan_reminder", "follow-up and return reminders sent (references only)", false,
+                        t.sentReminders(), "its sending (an unsent one stays)", "tables.sent-reminders"),
                 entry("file drop processed/", "status files read", true, f.filedropProcessed(), "the file's last write",
                         "folders.filedrop-processed"),
                 entry("file drop error/", "status files refused, with their reasons", true, f.filedropError(),

@@ -47,6 +47,12 @@ public record RetentionProperties(
      *                         report is never removed)
      * @param replayAudit      {@code replay_audit}: the replays' audit trail
      * @param retentionAudit   {@code retention_audit} and {@code retention_run}: the purge's own audit trail
+     * @param endedLoans       {@code loan}: a loan that ended (returned, lost, replaced), after it ended; a lent
+     *                         device's loan is never removed
+     * @param loanOrigins      {@code loan_origin}: what the loan register keeps of an order, withdrawal, return or fault
+     *                         report, after it was recorded, once no lent loan is on it
+     * @param sentReminders    {@code loan_reminder}: the follow-up and return reminders sent, after sending (an unsent
+     *                         one stays)
      */
     public record Tables(
             @DefaultValue("400d") Duration trackedMessages,
@@ -54,7 +60,10 @@ public record RetentionProperties(
             @DefaultValue("90d") Duration statusFilesRead,
             @DefaultValue("730d") Duration confirmedIncidentReports,
             @DefaultValue("1095d") Duration replayAudit,
-            @DefaultValue("1095d") Duration retentionAudit) {
+            @DefaultValue("1095d") Duration retentionAudit,
+            @DefaultValue("400d") Duration endedLoans,
+            @DefaultValue("400d") Duration loanOrigins,
+            @DefaultValue("400d") Duration sentReminders) {
     }
 
     /**
@@ -116,7 +125,12 @@ public record RetentionProperties(
         if (deadLetters.alertAfter().compareTo(deadLetters.expireAfter()) >= 0) {
             problems.add("nav.retention.dead-letters.alert-after must be shorter than expire-after");
         }
-        for (Duration period : List.of(tables.statusFilesRead(), folders.filedropProcessed(), folders.filedropError(),
+        if (tables.sentReminders().compareTo(tables.trackedMessages()) < 0) {
+            problems.add("nav.retention.tables.sent-reminders must be at least tables.tracked-messages: a reminder "
+                    + "forgotten while its order is still tracked could be decided and sent again");
+        }
+        for (Duration period : List.of(tables.statusFilesRead(), tables.endedLoans(), tables.loanOrigins(),
+                folders.filedropProcessed(), folders.filedropError(),
                 folders.authorityOutbox(), folders.confirmations(), deadLetters.alertAfter())) {
             if (period.isNegative() || period.isZero()) {
                 problems.add("every nav.retention period must be positive");

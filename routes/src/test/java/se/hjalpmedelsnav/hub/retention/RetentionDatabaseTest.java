@@ -138,6 +138,59 @@ class RetentionDatabaseTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void theLoanRegisterKeepsWhatIsLentAndRemovesWhatEndedOrWasSentLongAgo(String kind) {
+        TestDatabase db = fresh(kind);
+        var jdbc = new JdbcTemplate(db.dataSource());
+        var tables = policy.tables();
+        Timestamp longAgo = Timestamp.from(NOW.minus(Duration.ofDays(3000)));
+        Timestamp endedLongAgo = Timestamp.from(NOW.minus(tables.endedLoans()).minusSeconds(60));
+        Timestamp endedRecently = Timestamp.from(NOW.minus(tables.endedLoans()).plusSeconds(60));
+        loan(jdbc, "IND-LENT", "order-lent", "LENT", longAgo, null);
+        loan(jdbc, "IND-RETURNED-OLD", "order-returned-old", "RETURNED", longAgo, endedLongAgo);
+        loan(jdbc, "IND-RETURNED-NEW", "order-returned-new", "RETURNED", longAgo, endedRecently);
+        Timestamp recordedLongAgo = Timestamp.from(NOW.minus(tables.loanOrigins()).minusSeconds(60));
+        for (String order : List.of("order-lent", "order-returned-old", "order-never-delivered")) {
+            jdbc.update("insert into loan_origin (hub_reference, kommun_code, message_type, recorded_at) "
+                    + "values (?, '1480', 'ORDER', ?)", order, recordedLongAgo);
+        }
+        jdbc.update("insert into loan_origin (hub_reference, kommun_code, message_type, recorded_at) "
+                + "values ('order-recent', '1480', 'ORDER', ?)", Timestamp.from(NOW.minus(Duration.ofDays(1))));
+        Timestamp sentLongAgo = Timestamp.from(NOW.minus(tables.sentReminders()).minusSeconds(60));
+        reminder(jdbc, "reminder-sent-old", longAgo, sentLongAgo);
+        reminder(jdbc, "reminder-unsent-old", longAgo, null);
+        reminder(jdbc, "reminder-sent-new", longAgo, Timestamp.from(NOW.minus(Duration.ofDays(1))));
+
+        RetentionAudit.Run run = purgeAt(db, NOW).run();
+
+        assertThat(run.outcome()).isEqualTo(RetentionPurge.DONE);
+        assertThat(run.removed()).containsEntry("loan", 1).containsEntry("loan_origin", 2)
+                .containsEntry("loan_reminder", 1);
+        assertThat(jdbc.queryForList("select device_id from loan order by device_id", String.class))
+                .as("a lent device's loan, however old, and a loan ended within the period")
+                .containsExactly("IND-LENT", "IND-RETURNED-NEW");
+        assertThat(jdbc.queryForList("select hub_reference from loan_origin order by hub_reference", String.class))
+                .as("an origin with a lent loan on it, and a recent one")
+                .containsExactly("order-lent", "order-recent");
+        assertThat(jdbc.queryForList("select id from loan_reminder order by id", String.class))
+                .as("an unsent reminder, however old, and one sent within the period")
+                .containsExactly("reminder-sent-new", "reminder-unsent-old");
+    }
+
+    private static void loan(JdbcTemplate jdbc, String deviceId, String hubReference, String state, Timestamp since,
+            Timestamp endedAt) {
+        jdbc.update("insert into loan (kommun_code, device_id, hub_reference, state, since, ended_at, updated_at) "
+                + "values ('1480', ?, ?, ?, ?, ?, ?)", deviceId, hubReference, state, since, endedAt,
+                endedAt != null ? endedAt : since);
+    }
+
+    private static void reminder(JdbcTemplate jdbc, String id, Timestamp decidedAt, Timestamp sentAt) {
+        jdbc.update("insert into loan_reminder (id, kind, kommun_code, hub_reference, due_date, device_ids, decided_at, "
+                + "sent_at) values (?, 'FOLLOW_UP_DUE', '1480', ?, ?, '[\"IND-1\"]', ?, ?)", id, "order-" + id,
+                java.sql.Date.valueOf("2020-01-01"), decidedAt, sentAt);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void aResendInsideTheWindowIsStillADuplicateAndOneAfterItIsANewMessage(String kind) {
         TestDatabase db = fresh(kind);
         var tracking = new TrackingStore(new JdbcTemplate(db.dataSource()));

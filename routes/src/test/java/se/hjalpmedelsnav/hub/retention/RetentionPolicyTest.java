@@ -50,6 +50,8 @@ class RetentionPolicyTest {
             nav.retention.tables.tracked-messages   | 30d  | idempotency window
             nav.retention.tables.supplier-events    | 100d | supplier-events must be at least
             nav.retention.tables.replay-audit       | 300d | longer than what they audit
+            nav.retention.tables.sent-reminders     | 100d | sent-reminders must be at least
+            nav.retention.tables.ended-loans        | 0d   | must be positive
             nav.retention.tables.retention-audit    | 30d  | longer than what they audit
             nav.retention.dead-letters.alert-after  | 30d  | alert-after must be shorter
             nav.retention.dead-letters.expire-after | 2000d| longer than what they audit
