@@ -1,5 +1,7 @@
 package se.hjalpmedelsnav.hub;
 
+import se.hjalpmedelsnav.hub.support.NodeKommunClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -305,23 +307,12 @@ class OrderFlowTest extends EmbeddedHubTest {
         Path file = Files.createTempFile(DATA_DIR, "order", ".json");
         Files.writeString(file, order.toString());
 
-        Process node = new ProcessBuilder("node", "send.js", "--kommun", "1490", "--port",
-                String.valueOf(BROKER_PORT), "--wait", "60", file.toString())
-                .directory(Path.of("../tools/kommun-client").toFile())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-
-        assertThat(node.waitFor()).as(output).isZero();
-        List<JsonNode> answers = new ArrayList<>();
-        for (String line : output.lines().filter(l -> l.startsWith("{")).toList()) {
-            answers.add(JSON.readTree(line));
-        }
-        assertThat(answers).as(output).anySatisfy(a -> {
+        List<JsonNode> answers = NodeKommunClient.send("1490", BROKER_PORT, file);
+        assertThat(answers).anySatisfy(a -> {
             assertThat(a.path("type").asText()).isEqualTo("RECEIPT");
             assertThat(a.path("status").asText()).isEqualTo("ACCEPTED");
         });
-        assertThat(answers).as(output).anySatisfy(a -> {
+        assertThat(answers).anySatisfy(a -> {
             assertThat(a.path("status").asText()).isEqualTo("DELIVERED");
             assertThat(a.path("deviceIds")).hasSize(2);
         });

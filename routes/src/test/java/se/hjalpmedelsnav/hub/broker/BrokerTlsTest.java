@@ -1,5 +1,7 @@
 package se.hjalpmedelsnav.hub.broker;
 
+import se.hjalpmedelsnav.hub.support.NodeKommunClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -165,20 +167,10 @@ class BrokerTlsTest {
         Path file = Files.createTempFile(DATA_DIR, "order", ".json");
         Files.writeString(file, orderFrom("1480", "replaced-by-the-client").toString());
 
-        Process node = new ProcessBuilder("node", "send.js", "--kommun", "1480", "--password", GOTEBORG_PASSWORD,
+        List<JsonNode> answers = NodeKommunClient.run("--kommun", "1480", "--password", GOTEBORG_PASSWORD,
                 "--tls", "--ca", certificatePem.toString(), "--host", "127.0.0.1", "--port", String.valueOf(TLS_PORT),
-                "--wait", "60", file.toString())
-                .directory(Path.of("../tools/kommun-client").toFile())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-
-        assertThat(node.waitFor()).as(output).isZero();
-        List<JsonNode> answers = new ArrayList<>();
-        for (String line : output.lines().filter(l -> l.startsWith("{")).toList()) {
-            answers.add(JSON.readTree(line));
-        }
-        assertThat(answers).as(output).anySatisfy(a -> {
+                "--wait", "60", file.toString());
+        assertThat(answers).anySatisfy(a -> {
             assertThat(a.path("type").asText()).isEqualTo("RECEIPT");
             assertThat(a.path("status").asText()).isEqualTo("ACCEPTED");
         });

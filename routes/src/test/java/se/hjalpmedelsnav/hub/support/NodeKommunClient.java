@@ -22,8 +22,14 @@ public final class NodeKommunClient {
 
     /** What the client printed for {@code file} sent as {@code kommun}; fails the test unless it ended well. */
     public static List<JsonNode> send(String kommun, int brokerPort, Path file) throws Exception {
-        Process node = new ProcessBuilder("node", "send.js", "--kommun", kommun, "--port", String.valueOf(brokerPort),
-                "--wait", "60", file.toString())
+        return run("--kommun", kommun, "--port", String.valueOf(brokerPort), "--wait", "60", file.toString());
+    }
+
+    /** What {@code node send.js arguments…} printed, one JSON answer a line; fails the test unless it ended well. */
+    public static List<JsonNode> run(String... arguments) throws Exception {
+        var command = new ArrayList<>(List.of("node", "send.js"));
+        command.addAll(List.of(arguments));
+        Process node = new ProcessBuilder(command)
                 .directory(Path.of("../tools/kommun-client").toFile())
                 .redirectErrorStream(true)
                 .start();
