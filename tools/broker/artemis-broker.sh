@@ -9,6 +9,8 @@
 #                    [--role standalone|primary|backup] [--port 61616] [--host 0.0.0.0] [--memory 512M]
 #                    [--hub-user hub] [--admin-user admin] [--allow-development-passwords]  (the last: tests only)
 #                    [--advertised-host H --peer-host H --peer-port P]   (primary and backup only)
+#                    [--replication-port R --peer-replication-port PR]   (primary and backup: the pair's own
+#                    acceptor, CORE only; default the client port + 1 and the peer's port + 1)
 #   artemis-broker.sh start <instance-dir>   in the background; returns once the port takes connections, or, for
 #                                            the passive broker of a pair, once it waits as the backup
 #   artemis-broker.sh run <instance-dir>     in the foreground (containers)
@@ -35,7 +37,7 @@ ARTEMIS_HOME="${ARTEMIS_HOME:-$PROJECT/routes/target/apache-artemis-$ARTEMIS_VER
 CONFIG_DIR="${NAV_BROKER_CONFIG_DIR:-$PROJECT/docker/broker}"
 
 die() { echo "artemis-broker.sh: $*" >&2; exit 1; }
-usage() { sed -n '7,15p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '7,17p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 [ $# -ge 2 ] || usage
 command="$1"; instance="$2"; shift 2
@@ -43,7 +45,7 @@ command="$1"; instance="$2"; shift 2
 create() {
   local role=standalone port=61616 host=0.0.0.0 memory=512M registry="$PROJECT/config/registry.yaml"
   local credentials_file="" hub_user=hub admin_user=admin development=()
-  local advertised="" peer="" peer_port=61616
+  local advertised="" peer="" peer_port=61616 replication_port="" peer_replication_port=""
   while [ $# -gt 0 ]; do
     case "$1" in
       --allow-development-passwords) development=(--allow-development-passwords); shift; continue ;;
@@ -58,6 +60,8 @@ create() {
       --advertised-host) advertised="$2" ;;
       --peer-host) peer="$2" ;;
       --peer-port) peer_port="$2" ;;
+      --replication-port) replication_port="$2" ;;
+      --peer-replication-port) peer_replication_port="$2" ;;
       *) die "unknown option $1" ;;
     esac
     shift 2
@@ -79,7 +83,17 @@ create() {
       [ -n "$advertised" ] && [ -n "$peer" ] || die "--role $role needs --advertised-host and --peer-host" ;;
     *) die "--role is standalone, primary or backup" ;;
   esac
-  case "$port" in 5672|1883|61613|5445) die "port $port belongs to another protocol or broker; choose another" ;; esac
+  local ports=("$port")
+  if [ "$role" != standalone ]; then
+    replication_port="${replication_port:-$((port + 1))}"
+    peer_replication_port="${peer_replication_port:-$((peer_port + 1))}"
+    [ "$replication_port" != "$port" ] || die "--replication-port must differ from --port"
+    ports+=("$replication_port")
+  fi
+  local p
+  for p in "${ports[@]}"; do
+    case "$p" in 5672|1883|61613|5445) die "port $p belongs to another protocol or broker; choose another" ;; esac
+  done
 
   # The admin's password given here is thrown away: the users are written below from the credentials.
   "$ARTEMIS_HOME/bin/artemis" create "$instance" --silent --force --name hjalpmedelsnav --no-web \
@@ -107,10 +121,16 @@ create() {
     echo "JAVA_ARGS=\"\$JAVA_ARGS -Dnav.broker.port=$port -Dnav.broker.host=$host\""
     if [ "$role" != standalone ]; then
       echo "JAVA_ARGS=\"\$JAVA_ARGS -Dnav.broker.advertised-host=$advertised -Dnav.broker.peer-host=$peer -Dnav.broker.peer-port=$peer_port\""
+      echo "JAVA_ARGS=\"\$JAVA_ARGS -Dnav.broker.replication-port=$replication_port -Dnav.broker.peer-replication-port=$peer_replication_port\""
       echo "JAVA_ARGS=\"\$JAVA_ARGS -Dnav.broker.cluster-password=\${NAV_BROKER_CLUSTER_PASSWORD:?set NAV_BROKER_CLUSTER_PASSWORD}\""
     fi
   } >> "$instance/etc/artemis.profile"
-  echo "broker instance $instance created ($role, CORE and AMQP on $host:$port, security on, broker plugins in lib/)"
+  if [ "$role" = standalone ]; then
+    echo "broker instance $instance created ($role, CORE and AMQP on $host:$port, security on, broker plugins in lib/)"
+  else
+    echo "broker instance $instance created ($role, CORE and AMQP on $host:$port, the pair's replication on" \
+      "$host:$replication_port, security on, broker plugins in lib/)"
+  fi
 }
 
 # The build's main jar of a module: routes (the hub) or broker-plugins; not its -plain, -sources or -tests jars.

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import se.hjalpmedelsnav.hub.support.HubTest;
 
 /**
  * The production broker pair on loopback, created and run by tools/broker/artemis-broker.sh as an operator would:
@@ -28,8 +29,8 @@ final class BrokerPair implements AutoCloseable {
     private final Broker backup;
     private final Map<String, String> environment;
 
-    /** One broker of the pair: its instance folder and port. */
-    record Broker(String role, Path instance, int port) {
+    /** One broker of the pair: its instance folder, its clients' port and the pair's own (replication) port. */
+    record Broker(String role, Path instance, int port, int replicationPort) {
 
         Path console() {
             return instance.resolve("log/console.log");
@@ -98,13 +99,15 @@ final class BrokerPair implements AutoCloseable {
         // The cluster password is the pair's own (the backup logs in to the primary with it): given to the broker at
         // every start, as compose does, never written into the instance.
         var environment = Map.of("NAV_BROKER_CLUSTER_PASSWORD", "pair-" + UUID.randomUUID());
-        var pair = new BrokerPair(new Broker("primary", dir.resolve("primary"), primaryPort),
-                new Broker("backup", dir.resolve("backup"), backupPort), environment);
+        var pair = new BrokerPair(new Broker("primary", dir.resolve("primary"), primaryPort, HubTest.freePort()),
+                new Broker("backup", dir.resolve("backup"), backupPort, HubTest.freePort()), environment);
         for (Broker broker : List.of(pair.primary, pair.backup)) {
             Broker peer = broker == pair.primary ? pair.backup : pair.primary;
             StandaloneBroker.script(environment, "create", broker.instance().toString(), "--role", broker.role(),
                     "--port", Integer.toString(broker.port()), "--host", "127.0.0.1", "--advertised-host",
                     "127.0.0.1", "--peer-host", "127.0.0.1", "--peer-port", Integer.toString(peer.port()),
+                    "--replication-port", Integer.toString(broker.replicationPort()), "--peer-replication-port",
+                    Integer.toString(peer.replicationPort()),
                     "--memory", "384M", "--registry", StandaloneBroker.REGISTRY.toString(), "--credentials-file",
                     credentials.toString(), "--allow-development-passwords");
         }
