@@ -14,8 +14,11 @@ set -- --role "$NAV_BROKER_ROLE" --port "$NAV_BROKER_PORT" --memory "${NAV_BROKE
   --credentials-file "${NAV_BROKER_CREDENTIALS_FILE:?set NAV_BROKER_CREDENTIALS_FILE (the municipalities broker passwords)}" \
   --hub-user "${NAV_BROKER_HUB_USER:-hub}" --admin-user "${NAV_BROKER_ADMIN_USER:-admin}"
 if [ "$NAV_BROKER_ROLE" != standalone ]; then
+  # The pair's own replication acceptor: the client port + 1 on each broker unless given.
   set -- "$@" --advertised-host "$NAV_BROKER_ADVERTISED_HOST" --peer-host "$NAV_BROKER_PEER_HOST" \
-    --peer-port "${NAV_BROKER_PEER_PORT:-61616}"
+    --peer-port "${NAV_BROKER_PEER_PORT:-61616}" \
+    --replication-port "${NAV_BROKER_REPLICATION_PORT:-$((NAV_BROKER_PORT + 1))}" \
+    --peer-replication-port "${NAV_BROKER_PEER_REPLICATION_PORT:-$((${NAV_BROKER_PEER_PORT:-61616} + 1))}"
 fi
 "$script" create "$instance" "$@"
 exec "$script" run "$instance"

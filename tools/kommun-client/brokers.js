@@ -1,5 +1,5 @@
-// The hub's brokers are a primary/backup pair: only one of them takes connections at a time (the backup opens
-// its port when it takes over, and closes it again when the primary takes back). A municipality's client is
+// The hub's brokers are a primary/backup pair: only one of them takes connections at a time (the replica opens
+// its port when it takes over; the other, started again, becomes the replica). A municipality's client is
 // given both addresses and tries them in turn, on the first connection and after every connection loss.
 //
 // The list comes from --broker host:port,host:port, else from NAV_BROKERS (the same form), else from

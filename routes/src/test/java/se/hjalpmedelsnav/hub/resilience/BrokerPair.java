@@ -15,15 +15,17 @@ import se.hjalpmedelsnav.hub.support.HubTest;
 /**
  * The production broker pair on loopback, created and run by tools/broker/artemis-broker.sh as an operator would:
  * {@code --role primary} (docker/broker/broker-primary.xml) and {@code --role backup} (broker-backup.xml), each
- * naming the other as its peer, replicating, security on with the development passwords of {@link StandaloneBroker}.
- * Only the active broker of the two takes connections: the backup opens its port when it takes over and closes it
- * again when the primary takes back.
+ * naming the other as its peer (its client port and its replication port), replicating over the pair's own acceptor,
+ * security on with the development passwords of {@link StandaloneBroker}. Only the active broker of the two takes
+ * connections: the replica opens its ports when it takes over.
  */
 final class BrokerPair implements AutoCloseable {
 
     /** Artemis's log codes: what each broker of the pair is doing. */
     static final String NOW_ACTIVE = "AMQ221007"; // Server is now active: also a backup that took over, in 2.56
     static final String BACKUP_SYNCHRONIZED = "AMQ221024"; // Backup server … is synchronized with primary server
+    static final String REPLICATION_SYNC_TIMED_OUT = "AMQ229114"; // Replication synchronization process timed out
+    static final String STOPPED = "AMQ221002"; // Apache Artemis Message Broker … stopped
 
     private final Broker primary;
     private final Broker backup;
@@ -144,7 +146,8 @@ final class BrokerPair implements AutoCloseable {
     String clientUrl() {
         return "failover:(amqp://127.0.0.1:" + primary.port() + ",amqp://127.0.0.1:" + backup.port()
                 + ")?failover.initialReconnectDelay=100&failover.reconnectDelay=250&failover.maxReconnectDelay=2000"
-                + "&failover.useReconnectBackOff=true&failover.maxReconnectAttempts=-1";
+                + "&failover.useReconnectBackOff=true&failover.maxReconnectAttempts=-1"
+                + "&failover.amqpOpenServerListAction=IGNORE";
     }
 
     /** The port of the broker that takes connections now, the primary's first; -1 when neither does. */
