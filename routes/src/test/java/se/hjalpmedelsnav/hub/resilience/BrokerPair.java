@@ -97,6 +97,18 @@ final class BrokerPair implements AutoCloseable {
      * primary, then the backup; returns once the backup has synchronised its replica with the primary.
      */
     static BrokerPair start(Path dir, int primaryPort, int backupPort, Duration timeout) throws Exception {
+        BrokerPair pair = startPrimary(dir, primaryPort, backupPort);
+        long backupFrom = pair.backup.logSize();
+        pair.startBroker(pair.backup);
+        pair.awaitLog(pair.backup, backupFrom, BACKUP_SYNCHRONIZED, timeout);
+        return pair;
+    }
+
+    /**
+     * Creates both instances in {@code dir} and starts only the primary; {@link #restart} starts the backup (for the
+     * first time), which then synchronises with the primary.
+     */
+    static BrokerPair startPrimary(Path dir, int primaryPort, int backupPort) throws Exception {
         Path credentials = StandaloneBroker.developmentCredentials(dir.resolve("broker-credentials.properties"));
         // The cluster password is the pair's own (the backup logs in to the primary with it): given to the broker at
         // every start, as compose does, never written into the instance.
@@ -122,9 +134,6 @@ final class BrokerPair implements AutoCloseable {
             }
         })));
         pair.startBroker(pair.primary);
-        long backupFrom = pair.backup.logSize();
-        pair.startBroker(pair.backup);
-        pair.awaitLog(pair.backup, backupFrom, BACKUP_SYNCHRONIZED, timeout);
         return pair;
     }
 
@@ -164,7 +173,7 @@ final class BrokerPair implements AutoCloseable {
         jvm.onExit().join();
     }
 
-    /** Starts that broker again on its instance (its journal as the kill left it). */
+    /** Starts that broker (again) on its instance (its journal as the kill left it). */
     void restart(Broker broker) throws Exception {
         startBroker(broker);
     }
